@@ -1,0 +1,2 @@
+/** REST surface of console accounts. */
+package dev.mynasim.registry.account.rest;

@@ -1,0 +1,2 @@
+/** REST surface of API users. */
+package dev.mynasim.registry.apiuser.rest;

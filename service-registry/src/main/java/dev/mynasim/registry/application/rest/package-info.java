@@ -1,0 +1,2 @@
+/** REST surface of usage applications: start, walk the steps, declare. */
+package dev.mynasim.registry.application.rest;

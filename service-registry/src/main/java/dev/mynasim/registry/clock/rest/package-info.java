@@ -1,0 +1,2 @@
+/** REST surface of the simulator clock. */
+package dev.mynasim.registry.clock.rest;

@@ -1,0 +1,2 @@
+/** REST surface of service groups, per environment. */
+package dev.mynasim.registry.group.rest;

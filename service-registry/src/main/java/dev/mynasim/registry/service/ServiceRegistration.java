@@ -1,0 +1,98 @@
+package dev.mynasim.registry.service;
+
+import dev.mynasim.registry.api.ClientAuthMethod;
+import dev.mynasim.registry.api.MynaApi;
+import dev.mynasim.registry.api.RuleViolation;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What an API user says about one of its Web services. The constructor enforces the rules that need nothing but
+ * the registration itself, among them the guideline's: without the skip feature a service is registered for
+ * exactly one API, and the skip feature is never registered alone.
+ */
+public record ServiceRegistration(String displayName, String consentText, List<ServiceUrl> redirectUris,
+                                  ServiceUrl callbackUrl, Set<MynaApi> apis, boolean skipFeature,
+                                  ClientAuthMethod clientAuth, String jwks) {
+
+    static final int MAX_DISPLAY_NAME = 100;
+    static final int MAX_CONSENT_TEXT = 2000;
+    static final int MAX_REDIRECT_URIS = 10;
+    static final int MAX_JWKS = 16384;
+
+    public ServiceRegistration {
+        RuleViolation.required("displayName", displayName);
+        if (displayName.length() > MAX_DISPLAY_NAME) {
+            throw RuleViolation.invalid("displayName", "display-name-length",
+                    "displayName must be at most " + MAX_DISPLAY_NAME + " characters",
+                    "displayName は " + MAX_DISPLAY_NAME + " 文字以内で指定してください");
+        }
+        RuleViolation.required("consentText", consentText);
+        if (consentText.length() > MAX_CONSENT_TEXT) {
+            throw RuleViolation.invalid("consentText", "consent-text-length",
+                    "consentText must be at most " + MAX_CONSENT_TEXT + " characters (got " + consentText.length() + ")",
+                    "consentText は " + MAX_CONSENT_TEXT + " 文字以内で指定してください (" + consentText.length() + " 文字)");
+        }
+        if (redirectUris == null || redirectUris.isEmpty()) {
+            throw RuleViolation.invalid("redirectUris", "redirect-uri-required", "At least one redirect URI is required",
+                    "リダイレクト URI を 1 つ以上指定してください");
+        }
+        if (redirectUris.size() > MAX_REDIRECT_URIS) {
+            throw RuleViolation.invalid("redirectUris", "redirect-uri-count",
+                    "At most " + MAX_REDIRECT_URIS + " redirect URIs", "リダイレクト URI は " + MAX_REDIRECT_URIS + " 個までです");
+        }
+        if (new HashSet<>(redirectUris).size() != redirectUris.size()) {
+            throw RuleViolation.invalid("redirectUris", "redirect-uri-duplicate", "Redirect URIs must not repeat",
+                    "同じリダイレクト URI が重複しています");
+        }
+        redirectUris = List.copyOf(redirectUris);
+        if (apis == null || apis.isEmpty()) {
+            // guideline 4.1: the skip feature is applied for together with other APIs, never alone
+            throw RuleViolation.invalid("apis", "api-required",
+                    "A service names at least one API; the skip feature is never registered alone",
+                    "API を 1 つ以上指定してください。本人確認省略機能だけを登録することはできません");
+        }
+        apis = Set.copyOf(EnumSet.copyOf(apis));
+        if (!skipFeature && apis.size() != 1) {
+            // guideline 1.3: without the feature every API needs its own service, verification and consent
+            throw RuleViolation.invalid("apis", "single-api-without-skip",
+                    "A service without the skip feature is registered for exactly one API (got " + apis.size() + ")",
+                    "本人確認省略機能を利用しないサービスに登録できる API は 1 つだけです (指定数: " + apis.size() + ")");
+        }
+        if (clientAuth == null) {
+            throw RuleViolation.invalid("clientAuth", "required", "clientAuth is required", "clientAuth は必須です");
+        }
+        if (clientAuth == ClientAuthMethod.PRIVATE_KEY_JWT) {
+            checkJwks(jwks);
+        } else if (jwks != null && !jwks.isBlank()) {
+            throw RuleViolation.invalid("jwks", "jwks-unexpected", "jwks is only used with private_key_jwt",
+                    "jwks は private_key_jwt の場合のみ指定できます");
+        }
+    }
+
+    private static void checkJwks(String jwks) {
+        RuleViolation.required("jwks", jwks);
+        if (jwks.length() > MAX_JWKS) {
+            throw RuleViolation.invalid("jwks", "jwks-length", "jwks must be at most " + MAX_JWKS + " characters",
+                    "jwks は " + MAX_JWKS + " 文字以内で指定してください");
+        }
+        try (var reader = Json.createReader(new StringReader(jwks))) {
+            JsonObject set = reader.readObject();
+            JsonValue keys = set.get("keys");
+            if (keys == null || keys.getValueType() != JsonValue.ValueType.ARRAY || keys.asJsonArray().isEmpty()) {
+                throw RuleViolation.invalid("jwks", "jwks-keys", "jwks must be a JWK Set with a non-empty keys array (RFC 7517 §5)",
+                        "jwks は空でない keys 配列を持つ JWK Set (RFC 7517 §5) で指定してください");
+            }
+        } catch (JsonException | IllegalStateException e) {
+            throw RuleViolation.invalid("jwks", "jwks-json", "jwks is not a JSON object",
+                    "jwks が JSON オブジェクトではありません");
+        }
+    }
+}

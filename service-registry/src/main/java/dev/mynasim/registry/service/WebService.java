@@ -1,0 +1,182 @@
+package dev.mynasim.registry.service;
+
+import dev.mynasim.registry.api.ApiUserId;
+import dev.mynasim.registry.api.ClientAuthMethod;
+import dev.mynasim.registry.api.ClientId;
+import dev.mynasim.registry.api.Environment;
+import dev.mynasim.registry.api.GroupId;
+import dev.mynasim.registry.api.MynaApi;
+import dev.mynasim.registry.api.RuleViolation;
+import dev.mynasim.registry.api.ServiceId;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** One Web service of one API user in one environment: an OAuth client with its APIs. */
+@Entity
+@Table(name = "web_service")
+public class WebService {
+
+    @Id
+    private String id;
+    @Enumerated(EnumType.STRING)
+    private Environment environment;
+    @Column(name = "api_user_id")
+    private String apiUserId;
+    @Column(name = "service_id")
+    private String serviceId;
+    @Column(name = "display_name")
+    private String displayName;
+    @Column(name = "consent_text")
+    private String consentText;
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "web_service_redirect_uri", joinColumns = @JoinColumn(name = "web_service_id"))
+    @OrderColumn(name = "position")
+    @Column(name = "uri")
+    private List<String> redirectUris = new ArrayList<>();
+    @Column(name = "callback_url")
+    private String callbackUrl;
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "web_service_api", joinColumns = @JoinColumn(name = "web_service_id"))
+    @Enumerated(EnumType.STRING)
+    @Column(name = "api")
+    private Set<MynaApi> apis = new HashSet<>();
+    @Column(name = "skip_feature")
+    private boolean skipFeature;
+    @Column(name = "client_auth")
+    private String clientAuth;
+    private String jwks;
+    /** The group this registration belongs to in its environment, if any: one column, so at most one group. */
+    @Column(name = "group_id")
+    private String groupId;
+    @Column(name = "created_at")
+    private Instant createdAt;
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+    @Version
+    private int version;
+
+    protected WebService() {
+    }
+
+    public WebService(Environment environment, ClientId clientId, ServiceRegistration registration, Instant now) {
+        this.id = UUID.randomUUID().toString();
+        this.environment = environment;
+        this.apiUserId = clientId.apiUser().value();
+        this.serviceId = clientId.service().value();
+        this.createdAt = now;
+        change(registration, now);
+    }
+
+    /** Applies a new registration; the rules that depend on the environment are checked here. */
+    public void change(ServiceRegistration registration, Instant now) {
+        if (groupId != null && !registration.skipFeature()) {
+            throw RuleViolation.conflict("skipFeature", "grouped-service-needs-skip",
+                    "Service " + clientId() + " belongs to group " + groupId + ", so it keeps the skip feature",
+                    "サービス " + clientId() + " はグループ " + groupId + " に属しているため、本人確認省略機能を外せません");
+        }
+        if (registration.clientAuth() == ClientAuthMethod.NONE && environment != Environment.TEST) {
+            throw RuleViolation.invalid("clientAuth", "client-auth-none-test-only",
+                    "Client authentication none is allowed for TEST registrations only",
+                    "クライアント認証なし (none) は接続確認環境の登録でのみ使用できます");
+        }
+        this.displayName = registration.displayName().strip();
+        this.consentText = registration.consentText();
+        this.redirectUris.clear();
+        registration.redirectUris().forEach(uri -> redirectUris.add(uri.value()));
+        this.callbackUrl = registration.callbackUrl() == null ? null : registration.callbackUrl().value();
+        this.apis.clear();
+        this.apis.addAll(registration.apis());
+        this.skipFeature = registration.skipFeature();
+        this.clientAuth = registration.clientAuth().code();
+        this.jwks = registration.jwks();
+        this.updatedAt = now;
+    }
+
+    /** Puts this service into a group; a service belongs to at most one group per environment. */
+    public void joinGroup(GroupId group) {
+        if (groupId != null && !groupId.equals(group.value())) {
+            throw RuleViolation.conflict("members", "service-already-grouped",
+                    "Service " + clientId() + " already belongs to group " + groupId,
+                    "サービス " + clientId() + " は既にグループ " + groupId + " に属しています");
+        }
+        groupId = group.value();
+    }
+
+    public void leaveGroup() {
+        groupId = null;
+    }
+
+    public Optional<GroupId> group() {
+        return Optional.ofNullable(groupId).map(GroupId::new);
+    }
+
+    public Environment environment() {
+        return environment;
+    }
+
+    public ApiUserId apiUser() {
+        return new ApiUserId(apiUserId);
+    }
+
+    public ClientId clientId() {
+        return new ClientId(new ApiUserId(apiUserId), new ServiceId(serviceId));
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    public String consentText() {
+        return consentText;
+    }
+
+    public List<String> redirectUris() {
+        return List.copyOf(redirectUris);
+    }
+
+    public String callbackUrl() {
+        return callbackUrl;
+    }
+
+    public Set<MynaApi> apis() {
+        return apis.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(apis));
+    }
+
+    public boolean skipFeature() {
+        return skipFeature;
+    }
+
+    public ClientAuthMethod clientAuth() {
+        return ClientAuthMethod.fromCode(clientAuth);
+    }
+
+    public String jwks() {
+        return jwks;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+}

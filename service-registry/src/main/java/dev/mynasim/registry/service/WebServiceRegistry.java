@@ -1,0 +1,127 @@
+package dev.mynasim.registry.service;
+
+import dev.mynasim.registry.api.ApiUserId;
+import dev.mynasim.registry.api.AuditTrail;
+import dev.mynasim.registry.api.Caller;
+import dev.mynasim.registry.api.ClientId;
+import dev.mynasim.registry.api.Environment;
+import dev.mynasim.registry.api.GroupId;
+import dev.mynasim.registry.api.RuleViolation;
+import dev.mynasim.registry.apiuser.ApiUserRegistry;
+import dev.mynasim.registry.application.UsageApplications;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** Registers, changes and removes Web services; an API user's console account reaches only its own. */
+@ApplicationScoped
+public class WebServiceRegistry {
+
+    @PersistenceContext
+    private EntityManager em;
+
+    @Inject
+    private Clock clock;
+
+    @Inject
+    private AuditTrail audit;
+
+    @Inject
+    private ApiUserRegistry apiUsers;
+
+    @Inject
+    private UsageApplications applications;
+
+    @Transactional
+    public WebService register(Caller caller, Environment environment, ClientId clientId,
+                               ServiceRegistration registration) {
+        apiUsers.get(caller, clientId.apiUser());
+        if (find(environment, clientId).isPresent()) {
+            throw RuleViolation.conflict("serviceId", "service-exists",
+                    "Service " + clientId + " is already registered in " + environment.path(),
+                    "サービス " + clientId + " は" + environment.labelJa() + "に既に登録されています");
+        }
+        applications.checkRegistration(clientId.apiUser(), environment);
+        var service = new WebService(environment, clientId, registration, clock.instant());
+        em.persist(service);
+        audit.record(caller.name(), "service.register", subject(environment, clientId), describe(service));
+        return service;
+    }
+
+    @Transactional
+    public WebService change(Caller caller, Environment environment, ClientId clientId,
+                             ServiceRegistration registration) {
+        WebService service = get(caller, environment, clientId);
+        service.change(registration, clock.instant());
+        audit.record(caller.name(), "service.change", subject(environment, clientId), describe(service));
+        return service;
+    }
+
+    @Transactional
+    public void remove(Caller caller, Environment environment, ClientId clientId) {
+        WebService service = get(caller, environment, clientId);
+        service.group().ifPresent(group -> {
+            throw RuleViolation.conflict("clientId", "service-grouped",
+                    "Service " + clientId + " belongs to group " + group + "; change or remove the group first",
+                    "サービス " + clientId + " はグループ " + group + " に属しています。先にグループを変更または削除してください");
+        });
+        em.remove(service);
+        audit.record(caller.name(), "service.remove", subject(environment, clientId), null);
+    }
+
+    /** The registration, or not-found when it does not exist or belongs to another API user. */
+    @Transactional
+    public WebService get(Caller caller, Environment environment, ClientId clientId) {
+        return find(environment, clientId).filter(s -> caller.mayAccess(s.apiUser()))
+                .orElseThrow(() -> RuleViolation.notFound("Service", clientId + " (" + environment.path() + ")"));
+    }
+
+    @Transactional
+    public List<WebService> list(Caller caller, Environment environment) {
+        return em.createQuery("select s from WebService s where s.environment = :env order by s.apiUserId, s.serviceId",
+                        WebService.class)
+                .setParameter("env", environment)
+                .getResultStream().filter(s -> caller.mayAccess(s.apiUser())).toList();
+    }
+
+    @Transactional
+    public Optional<WebService> find(Environment environment, ClientId clientId) {
+        return em.createQuery("select s from WebService s where s.environment = :env and s.apiUserId = :user "
+                        + "and s.serviceId = :service", WebService.class)
+                .setParameter("env", environment)
+                .setParameter("user", clientId.apiUser().value())
+                .setParameter("service", clientId.service().value())
+                .getResultStream().findFirst();
+    }
+
+    /** The registrations that belong to a group, in service id order. */
+    @Transactional
+    public List<WebService> members(Environment environment, ApiUserId owner, GroupId group) {
+        return em.createQuery("select s from WebService s where s.environment = :env and s.apiUserId = :user "
+                        + "and s.groupId = :group order by s.serviceId", WebService.class)
+                .setParameter("env", environment)
+                .setParameter("user", owner.value())
+                .setParameter("group", group.value())
+                .getResultList();
+    }
+
+    /** Why the registration may not be used now, or empty (sandbox mode: TEST and PRODUCTION always usable). */
+    public Optional<RuleViolation> whyUnusable(WebService service) {
+        return applications.whyUnusable(service.apiUser(), service.environment(), service.skipFeature());
+    }
+
+    static String subject(Environment environment, ClientId clientId) {
+        return environment.path() + "/" + clientId;
+    }
+
+    private static String describe(WebService service) {
+        return "apis=" + service.apis().stream().map(api -> api.code()).sorted().collect(Collectors.joining(","))
+                + " skip=" + service.skipFeature() + " clientAuth=" + service.clientAuth().code();
+    }
+}

@@ -1,0 +1,2 @@
+/** REST surface of Web services, per environment. */
+package dev.mynasim.registry.service.rest;

@@ -1,0 +1,61 @@
+package dev.mynasim.web.persistence;
+
+import dev.mynasim.registry.api.ServerMode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Refuses to start on configuration that would be unsafe or cannot work: in production mode a default secret,
+ * and a datasource class that does not fit the database URL.
+ */
+@ApplicationScoped
+public class StartupChecks {
+
+    /** The default of {@code mynasim.admin.bootstrap-password}; production mode refuses it. */
+    public static final String DEFAULT_BOOTSTRAP_PASSWORD = "mynasim-operator";
+
+    private static final Logger LOG = Logger.getLogger(StartupChecks.class.getName());
+
+    @Inject
+    @ConfigProperty(name = "mynasim.server.mode", defaultValue = "dev")
+    String mode;
+
+    @Inject
+    @ConfigProperty(name = "mynasim.admin.bootstrap-password", defaultValue = DEFAULT_BOOTSTRAP_PASSWORD)
+    String bootstrapPassword;
+
+    @Inject
+    @ConfigProperty(name = "mynasim.db.url")
+    String dbUrl;
+
+    @Inject
+    @ConfigProperty(name = "mynasim.db.class")
+    String dbClass;
+
+    void run() {
+        ServerMode serverMode = ServerMode.parse(mode);
+        if (serverMode == ServerMode.PRODUCTION && DEFAULT_BOOTSTRAP_PASSWORD.equals(bootstrapPassword)) {
+            refuse("mynasim.server.mode=production refuses the default operator password: set "
+                    + "mynasim.admin.bootstrap-password (MYNASIM_ADMIN_BOOTSTRAP_PASSWORD) to a secret of your own");
+        }
+        boolean postgres = dbUrl.startsWith("jdbc:postgresql:");
+        boolean h2 = dbUrl.startsWith("jdbc:h2:");
+        if (postgres != dbClass.startsWith("org.postgresql.") || h2 != dbClass.startsWith("org.h2.")) {
+            refuse("mynasim.db.class " + dbClass + " does not fit mynasim.db.url " + dbUrl
+                    + ": use org.postgresql.ds.PGSimpleDataSource for PostgreSQL, org.h2.jdbcx.JdbcDataSource for H2");
+        }
+        LOG.info(() -> "mynasim starting in " + serverMode.name().toLowerCase() + " mode");
+    }
+
+    /**
+     * Stops the whole server, not only this deployment: a simulator left running without its application would
+     * answer 404 everywhere and hide the reason.
+     */
+    private static void refuse(String reason) {
+        LOG.severe("mynasim refuses to start: " + reason);
+        System.err.println("mynasim refuses to start: " + reason);
+        Runtime.getRuntime().halt(78);
+    }
+}

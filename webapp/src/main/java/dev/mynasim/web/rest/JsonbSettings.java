@@ -1,0 +1,21 @@
+package dev.mynasim.web.rest;
+
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbConfig;
+import jakarta.ws.rs.ext.ContextResolver;
+import jakarta.ws.rs.ext.Provider;
+
+/** JSON-B for every resource: unknown fields in a request are an error, not silently dropped. */
+@Provider
+public class JsonbSettings implements ContextResolver<Jsonb> {
+
+    private final Jsonb jsonb = JsonbBuilder.create(new JsonbConfig()
+            // Yasson's switch (the JSON-B implementation Payara ships)
+            .setProperty("yasson.fail-on-unknown-properties", true));
+
+    @Override
+    public Jsonb getContext(Class<?> type) {
+        return jsonb;
+    }
+}

@@ -1,0 +1,78 @@
+package dev.mynasim.web.security;
+
+import dev.mynasim.registry.account.ConsoleAccounts;
+import dev.mynasim.registry.api.Caller;
+import dev.mynasim.web.rest.Problem;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * HTTP Basic authentication (RFC 7617) of console accounts for the admin API. A missing or wrong credential on a
+ * protected path gets 401 with a challenge and a problem-details body, not the container's HTML page.
+ */
+@ApplicationScoped
+public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+    static final String CALLER_ATTRIBUTE = Caller.class.getName();
+    private static final String REALM = "mynasim";
+
+    @Inject
+    ConsoleAccounts accounts;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) {
+        String header = request.getHeader("Authorization");
+        if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            Optional<Caller> caller = credentials(header.substring(6).trim())
+                    .flatMap(pair -> accounts.authenticate(pair[0], pair[1]));
+            if (caller.isPresent()) {
+                request.setAttribute(CALLER_ATTRIBUTE, caller.get());
+                String role = caller.get().operator() ? "operator" : "api-user";
+                return context.notifyContainerAboutLogin(caller.get().name(), Set.of(role));
+            }
+            return challenge(response, "The user name or password is wrong", "ユーザー名またはパスワードが違います");
+        }
+        if (context.isProtected()) {
+            return challenge(response, "This needs a console account: send HTTP Basic credentials",
+                    "コンソールアカウントでの認証が必要です (HTTP Basic)");
+        }
+        return context.doNothing();
+    }
+
+    private static Optional<String[]> credentials(String encoded) {
+        try {
+            String decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            return colon < 0 ? Optional.empty()
+                    : Optional.of(new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)});
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static AuthenticationStatus challenge(HttpServletResponse response, String message, String messageJa) {
+        try {
+            response.setStatus(401);
+            response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
+            response.setContentType(Problem.MEDIA_TYPE);
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write(
+                    String.valueOf(new Problem(401, "authentication-required", null, message, messageJa).response().getEntity()));
+        } catch (IOException e) {
+            // the client went away; nothing left to tell it
+        }
+        // the response is complete: the container must not call the resource (Jakarta Security 3.0 §2.1)
+        return AuthenticationStatus.SEND_CONTINUE;
+    }
+}
