@@ -34,6 +34,9 @@ public class ApiUserRegistry {
         }
         ApiUser user = new ApiUser(id, name, corporateNumber, clock.instant());
         em.persist(user);
+        // the other tables refer to API users by plain id columns, not JPA associations, so EclipseLink cannot
+        // order the inserts itself: write this row first
+        em.flush();
         audit.record(caller.name(), "api-user.register", id.value(), "name=" + user.name());
         return user;
     }

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -25,8 +26,9 @@ public class SimulatorClock {
     public record State(Duration offset, Instant frozenAt) {
         static final State SYSTEM = new State(Duration.ZERO, null);
 
+        /** Millisecond precision: what every supported database keeps, so a value reads back as it was written. */
         Instant now(Clock system) {
-            return frozenAt != null ? frozenAt : system.instant().plus(offset);
+            return (frozenAt != null ? frozenAt : system.instant().plus(offset)).truncatedTo(ChronoUnit.MILLIS);
         }
     }
 

@@ -11,8 +11,8 @@ import jakarta.ws.rs.ext.Provider;
 public class JsonbSettings implements ContextResolver<Jsonb> {
 
     private final Jsonb jsonb = JsonbBuilder.create(new JsonbConfig()
-            // Yasson's switch (the JSON-B implementation Payara ships)
-            .setProperty("yasson.fail-on-unknown-properties", true));
+            // Yasson's switch (YassonConfig.FAIL_ON_UNKNOWN_PROPERTIES; Yasson is the JSON-B Payara ships)
+            .setProperty("jsonb.fail-on-unknown-properties", true));
 
     @Override
     public Jsonb getContext(Class<?> type) {
