@@ -69,8 +69,9 @@ public class UsageApplication {
                     "利用申請は " + current.code() + " にあります。次のステップは " + current.next().code()
                             + " です (指定: " + target.code() + ")");
         }
+        checkNote(note);
         step = target.number();
-        transitions.add(new Transition("advance", target, actor, now, checkNote(note)));
+        transitions.add(new Transition("advance", target, actor, now, note));
     }
 
     /** Guideline 4.1.2 (1): the skip feature is declared in advance, before the connection test starts. */
@@ -85,8 +86,9 @@ public class UsageApplication {
                             + "the application is at " + step().code(),
                     "本人確認省略機能は接続試験の開始前 (A-10 より前) に申し出る必要があります。現在: " + step().code());
         }
+        checkNote(note);
         skipFeatureDeclared = true;
-        transitions.add(new Transition("declare-skip-feature", step(), actor, now, checkNote(note)));
+        transitions.add(new Transition("declare-skip-feature", step(), actor, now, note));
     }
 
     /** Guideline 4.1.2 (3): groups are applied for again in the production application (TEST groups are not copied). */
@@ -106,8 +108,9 @@ public class UsageApplication {
                     "Grouping needs the skip feature, which this application never declared",
                     "グルーピングには本人確認省略機能の申出が必要ですが、申出がありません");
         }
+        checkNote(note);
         productionGroupingDeclared = true;
-        transitions.add(new Transition("declare-production-grouping", step(), actor, now, checkNote(note)));
+        transitions.add(new Transition("declare-production-grouping", step(), actor, now, note));
     }
 
     /**
@@ -157,12 +160,11 @@ public class UsageApplication {
         }
     }
 
-    private static String checkNote(String note) {
+    private static void checkNote(String note) {
         if (note != null && note.length() > MAX_NOTE) {
             throw RuleViolation.invalid("note", "note-length", "note must be at most " + MAX_NOTE + " characters",
                     "note は " + MAX_NOTE + " 文字以内で指定してください");
         }
-        return note;
     }
 
     public ApiUserId apiUser() {

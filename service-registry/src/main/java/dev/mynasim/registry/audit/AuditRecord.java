@@ -45,12 +45,18 @@ public class AuditRecord {
         this.hash = computeHash();
     }
 
-    /** SHA-256 over the previous hash and every field, joined by the ASCII unit separator. */
+    /**
+     * SHA-256 over the previous hash and every field, each written as its length, a colon and itself (a missing
+     * detail as {@code -1:}), so no text can move from one field into another without changing the hash.
+     */
     String computeHash() {
-        String canonical = String.join("\u001f", prevHash, Long.toString(seq), Long.toString(at.toEpochMilli()),
-                actor, action, subjectId, detail == null ? "" : detail);
+        StringBuilder canonical = new StringBuilder();
+        for (String field : new String[] {prevHash, Long.toString(seq), Long.toString(at.toEpochMilli()), actor,
+                action, subjectId, detail}) {
+            canonical.append(field == null ? -1 : field.length()).append(':').append(field == null ? "" : field);
+        }
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java platform", e);

@@ -53,15 +53,19 @@ public class SimulatorClock {
 
     @Produces
     public Clock clock() {
+        return clock(ZoneOffset.UTC);
+    }
+
+    private Clock clock(ZoneId zone) {
         return new Clock() {
             @Override
             public ZoneId getZone() {
-                return ZoneOffset.UTC;
+                return zone;
             }
 
             @Override
-            public Clock withZone(ZoneId zone) {
-                return Clock.fixed(instant(), zone);
+            public Clock withZone(ZoneId other) {
+                return clock(other);
             }
 
             @Override

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -26,7 +27,12 @@ public class BodyLimitFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         if (request.getLength() > maxBytes) {
-            throw tooLarge(maxBytes);
+            RuleViolation v = tooLarge(maxBytes);
+            // the body is left unread, so the connection cannot carry another request
+            request.abortWith(Response.fromResponse(
+                            new Problem(400, v.rule(), v.field(), v.getMessage(), v.messageJa()).response())
+                    .header("Connection", "close").build());
+            return;
         }
         request.setEntityStream(new Limited(request.getEntityStream(), maxBytes));
     }

@@ -6,7 +6,7 @@ import jakarta.json.bind.JsonbConfig;
 import jakarta.ws.rs.ext.ContextResolver;
 import jakarta.ws.rs.ext.Provider;
 
-/** JSON-B for every resource: unknown fields in a request are an error, not silently dropped. */
+/** JSON-B for every resource: unknown fields are an error (wrong JSON types are refused by {@link StrictJsonBodies}). */
 @Provider
 public class JsonbSettings implements ContextResolver<Jsonb> {
 

@@ -1,0 +1,31 @@
+package dev.mynasim.registry.api;
+
+import static dev.mynasim.registry.RuleViolations.assertInvalid;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ClientAuthMethodTest {
+
+    @ParameterizedTest
+    @CsvSource({
+            "none,            NONE",
+            "private_key_jwt, PRIVATE_KEY_JWT",
+            "tls_client_auth, TLS_CLIENT_AUTH"
+    })
+    void clientAuthMethodIsFoundByItsOAuthRegistryName(String code, ClientAuthMethod expected) {
+        assertThat(ClientAuthMethod.fromCode(code)).isEqualTo(expected);
+        assertThat(expected.code()).isEqualTo(code);
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {"NONE", "PRIVATE_KEY_JWT", "private-key-jwt", "client_secret_basic", "client_secret_post",
+            "self_signed_tls_client_auth", " none"})
+    void unknownOrUnsupportedClientAuthMethodIsRefused(String code) {
+        assertInvalid(() -> ClientAuthMethod.fromCode(code), "clientAuth", "client-auth-unknown");
+    }
+}
