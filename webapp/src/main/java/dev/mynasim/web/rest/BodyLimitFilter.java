@@ -20,6 +20,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @PreMatching
 public class BodyLimitFilter implements ContainerRequestFilter {
 
+    private static final int DRAIN_FACTOR = 16;
+
     @Inject
     @ConfigProperty(name = "mynasim.rest.max-body-bytes", defaultValue = "65536")
     long maxBytes;
@@ -28,13 +30,41 @@ public class BodyLimitFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         if (request.getLength() > maxBytes) {
             RuleViolation v = tooLarge(maxBytes);
-            // the body is left unread, so the connection cannot carry another request
-            request.abortWith(Response.fromResponse(
-                            new Problem(400, v.rule(), v.field(), v.getMessage(), v.messageJa()).response())
-                    .header("Connection", "close").build());
+            Response.ResponseBuilder refusal = Response.fromResponse(
+                    new Problem(400, v.rule(), v.field(), v.getMessage(), v.messageJa()).response());
+            // a client that writes its whole body before reading would wait forever on an unread body: read and
+            // drop a reasonable excess; beyond it, close the connection
+            if (!drain(request.getEntityStream(), DRAIN_FACTOR * maxBytes)) {
+                refusal.header("Connection", "close");
+            }
+            request.abortWith(refusal.build());
             return;
         }
         request.setEntityStream(new Limited(request.getEntityStream(), maxBytes));
+    }
+
+    private static boolean drain(InputStream body, long limit) {
+        try {
+            long skipped = body.transferTo(new java.io.OutputStream() {
+                private long count;
+
+                @Override
+                public void write(int b) throws IOException {
+                    write(new byte[] {(byte) b}, 0, 1);
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    count += len;
+                    if (count > limit) {
+                        throw new IOException("more than " + limit + " bytes");
+                    }
+                }
+            });
+            return skipped <= limit;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     static RuleViolation tooLarge(long maxBytes) {
