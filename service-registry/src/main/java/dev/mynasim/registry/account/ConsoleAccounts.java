@@ -3,6 +3,7 @@ package dev.mynasim.registry.account;
 import dev.mynasim.registry.api.ApiUserId;
 import dev.mynasim.registry.api.AuditTrail;
 import dev.mynasim.registry.api.Caller;
+import dev.mynasim.registry.api.ConsoleLogin;
 import dev.mynasim.registry.api.RuleViolation;
 import dev.mynasim.registry.api.SchemaMigrated;
 import dev.mynasim.registry.apiuser.ApiUserRegistry;
@@ -26,7 +27,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * container's PBKDF2. The first operator comes from configuration on first start.
  */
 @ApplicationScoped
-public class ConsoleAccounts {
+public class ConsoleAccounts implements ConsoleLogin {
 
     private static final Logger LOG = Logger.getLogger(ConsoleAccounts.class.getName());
 
@@ -118,7 +119,7 @@ public class ConsoleAccounts {
                 .getResultStream().filter(a -> caller.operator() || a.username().equals(caller.name())).toList();
     }
 
-    /** The caller behind a username and password, or empty when they do not match an account. */
+    @Override
     @Transactional
     public Optional<Caller> authenticate(String username, String password) {
         ConsoleAccount account = username == null ? null : em.find(ConsoleAccount.class, username);

@@ -3,6 +3,8 @@ package dev.mynasim.web.persistence;
 import dev.mynasim.registry.api.ServerMode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -36,17 +38,24 @@ public class StartupChecks {
 
     void run() {
         ServerMode serverMode = ServerMode.parse(mode);
-        if (serverMode == ServerMode.PRODUCTION && DEFAULT_BOOTSTRAP_PASSWORD.equals(bootstrapPassword)) {
-            refuse("mynasim.server.mode=production refuses the default operator password: set "
+        problems(serverMode, bootstrapPassword, dbUrl, dbClass).stream().findFirst().ifPresent(StartupChecks::refuse);
+        LOG.info(() -> "mynasim starting in " + serverMode.name().toLowerCase() + " mode");
+    }
+
+    /** What is wrong with this configuration, in words an operator can act on; empty when it may start. */
+    static List<String> problems(ServerMode mode, String bootstrapPassword, String dbUrl, String dbClass) {
+        List<String> problems = new ArrayList<>();
+        if (mode == ServerMode.PRODUCTION && DEFAULT_BOOTSTRAP_PASSWORD.equals(bootstrapPassword)) {
+            problems.add("mynasim.server.mode=production refuses the default operator password: set "
                     + "mynasim.admin.bootstrap-password (MYNASIM_ADMIN_BOOTSTRAP_PASSWORD) to a secret of your own");
         }
         boolean postgres = dbUrl.startsWith("jdbc:postgresql:");
         boolean h2 = dbUrl.startsWith("jdbc:h2:");
         if (postgres != dbClass.startsWith("org.postgresql.") || h2 != dbClass.startsWith("org.h2.")) {
-            refuse("mynasim.db.class " + dbClass + " does not fit mynasim.db.url " + dbUrl
+            problems.add("mynasim.db.class " + dbClass + " does not fit mynasim.db.url " + dbUrl
                     + ": use org.postgresql.ds.PGSimpleDataSource for PostgreSQL, org.h2.jdbcx.JdbcDataSource for H2");
         }
-        LOG.info(() -> "mynasim starting in " + serverMode.name().toLowerCase() + " mode");
+        return problems;
     }
 
     /**

@@ -1,7 +1,7 @@
 package dev.mynasim.web.security;
 
-import dev.mynasim.registry.account.ConsoleAccounts;
 import dev.mynasim.registry.api.Caller;
+import dev.mynasim.registry.api.ConsoleLogin;
 import dev.mynasim.web.rest.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,7 +27,7 @@ public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechani
     private static final String REALM = "mynasim";
 
     @Inject
-    ConsoleAccounts accounts;
+    ConsoleLogin accounts;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
