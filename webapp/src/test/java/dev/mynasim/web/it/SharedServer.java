@@ -138,6 +138,8 @@ public final class SharedServer implements BeforeAllCallback, ParameterResolver 
 
         private void launch() {
             try {
+                // Payara's runtime folder is scratch: a reused one redeploys the old application beside --deploy
+                deleteRecursively(settings.workDir().resolve("root"));
                 Files.createDirectories(settings.workDir().resolve("root"));
                 List<String> command = new ArrayList<>(List.of(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -175,7 +177,7 @@ public final class SharedServer implements BeforeAllCallback, ParameterResolver 
                 try {
                     HttpResponse<String> reply = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/health/ready"))
                             .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-                    if (reply.statusCode() == 200 && reply.body().contains("\"UP\"")) {
+                    if (reply.statusCode() == 200 && reply.body().contains("\"database\"")) {
                         return;
                     }
                 } catch (IOException e) {
