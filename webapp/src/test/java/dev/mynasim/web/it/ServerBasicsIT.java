@@ -26,6 +26,27 @@ class ServerBasicsIT {
         assertThat(ready.status()).isEqualTo(200);
         assertThat(ready.json().getString("status")).isEqualTo("UP");
         assertThat(ready.body()).contains("\"database\"");
+        assertThat(ready.json().getJsonArray("checks").getJsonObject(0).getJsonObject("data").getString("product"))
+                .isEqualTo(server.settings().postgres() ? "PostgreSQL" : "H2");
+    }
+
+    @Test
+    void theRootUrlLeadsToAJapaneseStartPageWithStrictSecurityHeaders() {
+        Api.Reply root = Api.anonymous(server).get("/");
+        assertThat(root.status()).isEqualTo(303);
+        String location = root.raw().headers().firstValue("Location").orElseThrow();
+        assertThat(location).endsWith("/portal/index.xhtml");
+
+        Api.Reply page = Api.anonymous(server).get("/portal/index.xhtml");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("<html", "lang=\"ja\"", "本人確認省略", "href=\"/openapi\"")
+                .doesNotContain("<script>", " onclick=", " style=\"");
+        var headers = page.raw().headers();
+        assertThat(headers.firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
+                assertThat(csp).contains("default-src 'self'", "script-src 'self'", "frame-ancestors 'none'")
+                        .doesNotContain("unsafe-inline"));
+        assertThat(headers.allValues("X-Frame-Options")).containsExactly("DENY");
+        assertThat(headers.firstValue("X-Content-Type-Options")).hasValue("nosniff");
     }
 
     @Test
