@@ -116,6 +116,7 @@ public final class RegistryFixtures {
         private boolean skipFeature;
         private ClientAuthMethod clientAuth = ClientAuthMethod.PRIVATE_KEY_JWT;
         private String jwks = A_JWK_SET;
+        private boolean headless;
 
         public Registration withDisplayName(String value) {
             displayName = value;
@@ -169,9 +170,14 @@ public final class RegistryFixtures {
             return this;
         }
 
+        public Registration headless() {
+            headless = true;
+            return this;
+        }
+
         public ServiceRegistration build() {
             return new ServiceRegistration(displayName, consentText, redirectUris, callbackUrl, apis, skipFeature,
-                    clientAuth, jwks);
+                    clientAuth, jwks, headless);
         }
     }
 }

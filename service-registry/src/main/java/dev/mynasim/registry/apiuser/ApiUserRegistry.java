@@ -59,6 +59,13 @@ public class ApiUserRegistry {
         return user;
     }
 
+    /** The API user's name, for screens that show who asks (no access check: names are public on consent). */
+    @Transactional
+    public String name(ApiUserId id) {
+        ApiUser user = em.find(ApiUser.class, id.value());
+        return user == null ? id.value() : user.name();
+    }
+
     @Transactional
     public boolean exists(ApiUserId id) {
         return em.find(ApiUser.class, id.value()) != null;

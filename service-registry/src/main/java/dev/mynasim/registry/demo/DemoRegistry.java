@@ -107,7 +107,7 @@ public class DemoRegistry {
         ClientAuthMethod auth = env == Environment.TEST ? ClientAuthMethod.NONE : ClientAuthMethod.TLS_CLIENT_AUTH;
         services.register(SYSTEM, env, client(owner, serviceId), new ServiceRegistration(name, consentText,
                 List.of(ServiceUrl.of("redirectUris", base + "/callback")), ServiceUrl.of("callbackUrl", base + "/notice"),
-                Set.of(apis), skip, auth, null));
+                Set.of(apis), skip, auth, null, env == Environment.TEST));
     }
 
     private static ClientId client(ApiUserId owner, String serviceId) {

@@ -107,7 +107,7 @@ public class ServiceGroupRegistry {
 
     /** Members are named by client id; one the caller may not see is reported as unknown, like any other. */
     private List<WebService> load(Caller caller, Environment environment, List<ClientId> memberIds) {
-        return memberIds.stream().map(id -> services.find(environment, id)
+        return memberIds.stream().map(id -> services.findRegistration(environment, id)
                         .filter(s -> caller.mayAccess(s.apiUser()))
                         .orElseThrow(() -> RuleViolation.invalid("members", "group-member-unknown",
                                 "No service " + id + " is registered in " + environment.path(),

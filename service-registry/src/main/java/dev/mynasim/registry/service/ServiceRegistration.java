@@ -16,11 +16,12 @@ import java.util.Set;
 /**
  * What an API user says about one of its Web services. The constructor enforces the rules that need nothing but
  * the registration itself, among them the guideline's: without the skip feature a service is registered for
- * exactly one API, and the skip feature is never registered alone.
+ * exactly one API, and the skip feature is never registered alone. {@code headless} lets the service's tests
+ * complete the card step and consent without a page (TEST registrations only).
  */
 public record ServiceRegistration(String displayName, String consentText, List<ServiceUrl> redirectUris,
                                   ServiceUrl callbackUrl, Set<MynaApi> apis, boolean skipFeature,
-                                  ClientAuthMethod clientAuth, String jwks) {
+                                  ClientAuthMethod clientAuth, String jwks, boolean headless) {
 
     static final int MAX_DISPLAY_NAME = 100;
     static final int MAX_CONSENT_TEXT = 2000;

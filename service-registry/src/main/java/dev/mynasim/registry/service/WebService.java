@@ -63,6 +63,7 @@ public class WebService {
     @Column(name = "client_auth")
     private String clientAuth;
     private String jwks;
+    private boolean headless;
     /** The group this registration belongs to in its environment, if any: one column, so at most one group. */
     @Column(name = "group_id")
     private String groupId;
@@ -97,6 +98,12 @@ public class WebService {
                     "Client authentication none is allowed for TEST registrations only",
                     "クライアント認証なし (none) は接続確認環境の登録でのみ使用できます");
         }
+        if (registration.headless() && environment != Environment.TEST) {
+            throw RuleViolation.invalid("headless", "headless-test-only",
+                    "Headless mode is allowed for TEST registrations only",
+                    "ヘッドレスモードは接続確認環境の登録でのみ使用できます");
+        }
+        this.headless = registration.headless();
         this.displayName = registration.displayName().strip();
         this.consentText = registration.consentText();
         this.redirectUris.clear();
@@ -166,6 +173,10 @@ public class WebService {
 
     public ClientAuthMethod clientAuth() {
         return ClientAuthMethod.fromCode(clientAuth);
+    }
+
+    public boolean headless() {
+        return headless;
     }
 
     public String jwks() {

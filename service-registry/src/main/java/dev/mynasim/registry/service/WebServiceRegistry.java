@@ -6,6 +6,8 @@ import dev.mynasim.registry.api.Caller;
 import dev.mynasim.registry.api.ClientId;
 import dev.mynasim.registry.api.Environment;
 import dev.mynasim.registry.api.GroupId;
+import dev.mynasim.registry.api.RegisteredService;
+import dev.mynasim.registry.api.ServiceDirectory;
 import dev.mynasim.registry.api.RuleViolation;
 import dev.mynasim.registry.apiuser.ApiUserRegistry;
 import dev.mynasim.registry.application.UsageApplications;
@@ -21,7 +23,7 @@ import java.util.stream.Collectors;
 
 /** Registers, changes and removes Web services; an API user's console account reaches only its own. */
 @ApplicationScoped
-public class WebServiceRegistry {
+public class WebServiceRegistry implements ServiceDirectory {
 
     @PersistenceContext
     private EntityManager em;
@@ -42,7 +44,7 @@ public class WebServiceRegistry {
     public WebService register(Caller caller, Environment environment, ClientId clientId,
                                ServiceRegistration registration) {
         apiUsers.get(caller, clientId.apiUser());
-        if (find(environment, clientId).isPresent()) {
+        if (findRegistration(environment, clientId).isPresent()) {
             throw RuleViolation.conflict("serviceId", "service-exists",
                     "Service " + clientId + " is already registered in " + environment.path(),
                     "サービス " + clientId + " は" + environment.labelJa() + "に既に登録されています");
@@ -78,7 +80,7 @@ public class WebServiceRegistry {
     /** The registration, or not-found when it does not exist or belongs to another API user. */
     @Transactional
     public WebService get(Caller caller, Environment environment, ClientId clientId) {
-        return find(environment, clientId).filter(s -> caller.mayAccess(s.apiUser()))
+        return findRegistration(environment, clientId).filter(s -> caller.mayAccess(s.apiUser()))
                 .orElseThrow(() -> RuleViolation.notFound("Service", clientId + " (" + environment.path() + ")"));
     }
 
@@ -91,7 +93,7 @@ public class WebServiceRegistry {
     }
 
     @Transactional
-    public Optional<WebService> find(Environment environment, ClientId clientId) {
+    public Optional<WebService> findRegistration(Environment environment, ClientId clientId) {
         return em.createQuery("select s from WebService s where s.environment = :env and s.apiUserId = :user "
                         + "and s.serviceId = :service", WebService.class)
                 .setParameter("env", environment)
@@ -109,6 +111,15 @@ public class WebServiceRegistry {
                 .setParameter("user", owner.value())
                 .setParameter("group", group.value())
                 .getResultList();
+    }
+
+    @Override
+    @Transactional
+    public Optional<RegisteredService> find(Environment environment, ClientId clientId) {
+        return findRegistration(environment, clientId).map(s -> new RegisteredService(s.environment(), s.clientId(),
+                apiUsers.name(s.apiUser()), s.displayName(), s.consentText(), s.redirectUris(), s.callbackUrl(),
+                s.apis(), s.skipFeature(), s.group(), s.clientAuth(), s.headless(),
+                whyUnusable(s).map(RuleViolation::messageJa)));
     }
 
     /** Why the registration may not be used now, or empty (sandbox mode: TEST and PRODUCTION always usable). */

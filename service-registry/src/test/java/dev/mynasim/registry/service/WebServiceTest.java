@@ -61,6 +61,15 @@ class WebServiceTest {
     }
 
     @Test
+    void headlessModeIsForTestRegistrationsOnly() {
+        assertThat(new WebService(Environment.TEST, aClientId("AB0001"),
+                aRegistration().withClientAuth(ClientAuthMethod.NONE).headless().build(), NOW).headless()).isTrue();
+        assertInvalid(() -> new WebService(Environment.PRODUCTION, aClientId("AB0001"),
+                        aRegistration().headless().build(), NOW),
+                "headless", "headless-test-only");
+    }
+
+    @Test
     void productionServiceCannotBeChangedToClientAuthNoneAndStaysAsItWas() {
         WebService service = aServiceWithoutSkip(Environment.PRODUCTION, "AB0001");
 

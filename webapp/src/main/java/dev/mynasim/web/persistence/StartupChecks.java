@@ -18,6 +18,9 @@ public class StartupChecks {
     /** The default of {@code mynasim.admin.bootstrap-password}; production mode refuses it. */
     public static final String DEFAULT_BOOTSTRAP_PASSWORD = "mynasim-operator";
 
+    /** The default of {@code mynasim.server.key}; production mode refuses it. */
+    public static final String DEFAULT_SERVER_KEY = "bXluYXNpbS1kZXYtc2VydmVyLWtleS1ub3QtYS1zZWNyZXQtMDAwMDAwMDA=";
+
     private static final Logger LOG = Logger.getLogger(StartupChecks.class.getName());
 
     @Inject
@@ -29,6 +32,10 @@ public class StartupChecks {
     String bootstrapPassword;
 
     @Inject
+    @ConfigProperty(name = "mynasim.server.key")
+    String serverKey;
+
+    @Inject
     @ConfigProperty(name = "mynasim.db.url")
     String dbUrl;
 
@@ -38,13 +45,18 @@ public class StartupChecks {
 
     void run() {
         ServerMode serverMode = ServerMode.parse(mode);
-        problems(serverMode, bootstrapPassword, dbUrl, dbClass).stream().findFirst().ifPresent(StartupChecks::refuse);
+        problems(serverMode, bootstrapPassword, serverKey, dbUrl, dbClass).stream().findFirst().ifPresent(StartupChecks::refuse);
         LOG.info(() -> "mynasim starting in " + serverMode.name().toLowerCase() + " mode");
     }
 
     /** What is wrong with this configuration, in words an operator can act on; empty when it may start. */
-    static List<String> problems(ServerMode mode, String bootstrapPassword, String dbUrl, String dbClass) {
+    static List<String> problems(ServerMode mode, String bootstrapPassword, String serverKey, String dbUrl,
+                                 String dbClass) {
         List<String> problems = new ArrayList<>();
+        if (mode == ServerMode.PRODUCTION && DEFAULT_SERVER_KEY.equals(serverKey.trim())) {
+            problems.add("mynasim.server.mode=production refuses the default server key: set mynasim.server.key "
+                    + "(MYNASIM_SERVER_KEY) to 32 random bytes, base64 (openssl rand -base64 32)");
+        }
         if (mode == ServerMode.PRODUCTION && DEFAULT_BOOTSTRAP_PASSWORD.equals(bootstrapPassword)) {
             problems.add("mynasim.server.mode=production refuses the default operator password: set "
                     + "mynasim.admin.bootstrap-password (MYNASIM_ADMIN_BOOTSTRAP_PASSWORD) to a secret of your own");

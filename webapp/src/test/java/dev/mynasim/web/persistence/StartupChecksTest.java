@@ -11,27 +11,35 @@ class StartupChecksTest {
     private static final String H2 = "org.h2.jdbcx.JdbcDataSource";
     private static final String PG_URL = "jdbc:postgresql://127.0.0.1:5432/test";
     private static final String PG = "org.postgresql.ds.PGSimpleDataSource";
+    private static final String OWN_KEY = "q2V8m5Lx0nY0r8Jm3n3cI4kz3jv4xv9vQyqK7m1H8mA=";
 
     @Test
     void devModeStartsWithTheDefaultPassword() {
-        assertThat(StartupChecks.problems(ServerMode.DEV, StartupChecks.DEFAULT_BOOTSTRAP_PASSWORD, H2_URL, H2)).isEmpty();
+        assertThat(StartupChecks.problems(ServerMode.DEV, StartupChecks.DEFAULT_BOOTSTRAP_PASSWORD, StartupChecks.DEFAULT_SERVER_KEY, H2_URL, H2)).isEmpty();
     }
 
     @Test
     void productionModeRefusesTheDefaultPasswordAndSaysWhichKeyToSet() {
-        assertThat(StartupChecks.problems(ServerMode.PRODUCTION, StartupChecks.DEFAULT_BOOTSTRAP_PASSWORD, PG_URL, PG))
+        assertThat(StartupChecks.problems(ServerMode.PRODUCTION, StartupChecks.DEFAULT_BOOTSTRAP_PASSWORD, OWN_KEY, PG_URL, PG))
                 .singleElement().asString().contains("mynasim.admin.bootstrap-password", "MYNASIM_ADMIN_BOOTSTRAP_PASSWORD");
     }
 
     @Test
+    void productionModeRefusesTheDefaultServerKeyAndSaysHowToMakeOne() {
+        assertThat(StartupChecks.problems(ServerMode.PRODUCTION, "a-long-secret-of-the-operator",
+                StartupChecks.DEFAULT_SERVER_KEY, PG_URL, PG))
+                .singleElement().asString().contains("mynasim.server.key", "openssl rand -base64 32");
+    }
+
+    @Test
     void productionModeStartsWithAPasswordOfItsOwn() {
-        assertThat(StartupChecks.problems(ServerMode.PRODUCTION, "a-long-secret-of-the-operator", PG_URL, PG)).isEmpty();
+        assertThat(StartupChecks.problems(ServerMode.PRODUCTION, "a-long-secret-of-the-operator", OWN_KEY, PG_URL, PG)).isEmpty();
     }
 
     @Test
     void aDatasourceClassThatDoesNotFitTheUrlIsRefused() {
-        assertThat(StartupChecks.problems(ServerMode.DEV, "x", PG_URL, H2)).singleElement().asString()
+        assertThat(StartupChecks.problems(ServerMode.DEV, "x", OWN_KEY, PG_URL, H2)).singleElement().asString()
                 .contains("org.postgresql.ds.PGSimpleDataSource");
-        assertThat(StartupChecks.problems(ServerMode.DEV, "x", H2_URL, PG)).hasSize(1);
+        assertThat(StartupChecks.problems(ServerMode.DEV, "x", OWN_KEY, H2_URL, PG)).hasSize(1);
     }
 }

@@ -11,11 +11,12 @@ import java.util.stream.Collectors;
 
 /**
  * A Web service to register or change. {@code apiUserId} may be left out by an API user's account (its own is
- * taken); {@code apiUserId} and {@code serviceId} are fixed once registered.
+ * taken); {@code apiUserId} and {@code serviceId} are fixed once registered. {@code headless} (default false,
+ * TEST only) lets the service's tests complete the card step and consent without a page.
  */
 public record WebServiceRequest(String apiUserId, String serviceId, String displayName, String consentText,
                                 List<String> redirectUris, String callbackUrl, List<String> apis,
-                                Boolean skipFeature, String clientAuth, String jwks) {
+                                Boolean skipFeature, String clientAuth, String jwks, Boolean headless) {
 
     ServiceRegistration registration() {
         List<ServiceUrl> redirects = redirectUris == null ? List.of()
@@ -31,6 +32,7 @@ public record WebServiceRequest(String apiUserId, String serviceId, String displ
                     "skipFeature は必須です (true または false)");
         }
         return new ServiceRegistration(displayName, consentText, redirects, callback, apiSet, skipFeature,
-                ClientAuthMethod.fromCode(RuleViolation.required("clientAuth", clientAuth)), jwks);
+                ClientAuthMethod.fromCode(RuleViolation.required("clientAuth", clientAuth)), jwks,
+                Boolean.TRUE.equals(headless));
     }
 }

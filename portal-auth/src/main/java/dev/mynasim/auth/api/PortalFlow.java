@@ -1,0 +1,63 @@
+package dev.mynasim.auth.api;
+
+import dev.mynasim.registry.api.MynaApi;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The screens of an authorization in progress: the card step, consent and the registration step. The pages call
+ * these with the transaction id they carry; every answer says where the browser goes next.
+ */
+public interface PortalFlow {
+
+    /** A card the tester may pick: its serial and how the list shows it. */
+    record CardChoice(String serial, String label) {
+    }
+
+    /** What the card step shows, or why it cannot go on. */
+    record CardStep(String serviceName, String apiUserName, String environmentLabel, List<CardChoice> cards) {
+    }
+
+    /** One API the service will reach, with the data it returns. */
+    record ApiLine(MynaApi api, String name, String data) {
+    }
+
+    /** What the consent screen shows. */
+    record ConsentStep(String apiUserName, String serviceName, String consentText, List<ApiLine> apis,
+                       boolean verificationSkipped, String environmentLabel) {
+    }
+
+    /** What the registration step shows. */
+    record RegistrationStep(String serviceName, String personName) {
+    }
+
+    /**
+     * Where the browser goes next: a URL (a portal page or the service's redirect URI), a message to show on the
+     * same page instead, and a new verification session cookie value to set when a card was just read.
+     */
+    record Next(Optional<String> location, Optional<String> message, Optional<SessionCookie> cookie) {
+        public static Next to(String location) {
+            return new Next(Optional.of(location), Optional.empty(), Optional.empty());
+        }
+
+        public static Next stay(String message) {
+            return new Next(Optional.empty(), Optional.of(message), Optional.empty());
+        }
+    }
+
+    /** The verification session cookie: HttpOnly, SameSite=Lax, Secure under HTTPS, renewed at every card read. */
+    record SessionCookie(String name, String value, int maxAgeSeconds, boolean secure) {
+    }
+
+    Optional<CardStep> cardStep(String transactionId);
+
+    Next readCard(String transactionId, String cardSerial, String pin);
+
+    Optional<ConsentStep> consentStep(String transactionId);
+
+    Next decide(String transactionId, boolean approve);
+
+    Optional<RegistrationStep> registrationStep(String transactionId);
+
+    Next register(String transactionId, boolean approve);
+}

@@ -1,0 +1,90 @@
+package dev.mynasim.auth.card;
+
+import dev.mynasim.auth.api.PersonId;
+import dev.mynasim.registry.api.AuditTrail;
+import dev.mynasim.registry.api.RuleViolation;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The card step (DESIGN.md 4): the lock, the PIN (3 wrong in a row lock the card for every service; a right one
+ * resets the count), then a fresh challenge signed with the card's key and checked against its certificate, the
+ * chain to the test CA, the validity dates by the simulator clock, and revocation. A failure is an answer, not an
+ * exception, so the failure count it changed is committed.
+ */
+@ApplicationScoped
+public class CardVerification {
+
+    /** How a card read ended; on success the person and the time of the read. */
+    public record Outcome(String serial, Optional<PersonId> person, Instant at, String code, String messageJa,
+                          String message) {
+        public boolean verified() {
+            return person.isPresent();
+        }
+    }
+
+    @Inject
+    private VirtualCards cards;
+
+    @Inject
+    private TestCa ca;
+
+    @Inject
+    private Clock clock;
+
+    @Inject
+    private AuditTrail audit;
+
+    @Transactional
+    public Outcome read(String serial, String pinText, String actor, String context) {
+        Instant now = clock.instant();
+        Optional<VirtualCard> found = cards.find(serial);
+        if (found.isEmpty()) {
+            return failed(serial, now, actor, context, "card-unknown", "カードを読み取れません。カードを選び直してください",
+                    "The card cannot be read; choose a card again");
+        }
+        VirtualCard card = found.get();
+        Pin pin;
+        try {
+            pin = new Pin(pinText);
+        } catch (RuleViolation e) {
+            return failed(serial, now, actor, context, "pin-format", "暗証番号は数字 4 桁で入力してください",
+                    "Enter the 4-digit PIN");
+        }
+        if (card.locked()) {
+            return failed(serial, now, actor, context, "card-locked",
+                    "暗証番号を 3 回続けて間違えたため、このカードはロックされています。市区町村の窓口でロックを解除してください (シミュレーターでは運用者が解除します)",
+                    "The card is locked after 3 wrong PINs in a row; the operator can unlock it");
+        }
+        if (!cards.pinMatches(card, pin)) {
+            int left = card.wrongPin();
+            return left > 0
+                    ? failed(serial, now, actor, context, "pin-wrong",
+                            "暗証番号が違います。あと " + left + " 回間違えるとロックされます",
+                            "Wrong PIN; " + left + " more wrong and the card locks")
+                    : failed(serial, now, actor, context, "card-locked",
+                            "暗証番号を 3 回続けて間違えたため、カードがロックされました",
+                            "Wrong PIN for the third time in a row: the card is now locked");
+        }
+        card.rightPin();
+        CardCheck.Result result = CardCheck.check(cards.privateKey(card), card.certificate(),
+                ca.authority().certificate(), now, card.revoked());
+        if (result != CardCheck.Result.OK) {
+            return failed(serial, now, actor, context, "certificate-" + result.name().toLowerCase().replace('_', '-'),
+                    result.messageJa(), "The card's certificate was refused: " + result.name());
+        }
+        audit.record(actor, "verification.card-read", "card/" + serial, context + " person=" + card.person());
+        return new Outcome(serial, Optional.of(card.person()), now, "verified", "本人確認が完了しました",
+                "Identity verified");
+    }
+
+    private Outcome failed(String serial, Instant now, String actor, String context, String code, String messageJa,
+                           String message) {
+        audit.record(actor, "verification.failed", "card/" + serial, context + " reason=" + code);
+        return new Outcome(serial, Optional.empty(), now, code, messageJa, message);
+    }
+}

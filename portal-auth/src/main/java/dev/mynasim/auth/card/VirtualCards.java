@@ -1,0 +1,110 @@
+package dev.mynasim.auth.card;
+
+import dev.mynasim.auth.api.PersonId;
+import dev.mynasim.auth.secret.ServerSecret;
+import dev.mynasim.registry.api.ApiUserId;
+import dev.mynasim.registry.api.AuditTrail;
+import dev.mynasim.registry.api.RuleViolation;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.security.KeyPair;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Issues virtual cards and keeps their state: PIN failures, lock, revocation. */
+@ApplicationScoped
+public class VirtualCards {
+
+    static final String SEAL_PURPOSE = "card-key";
+
+    @PersistenceContext
+    private EntityManager em;
+
+    @Inject
+    private Clock clock;
+
+    @Inject
+    private TestCa ca;
+
+    @Inject
+    private ServerSecret secret;
+
+    @Inject
+    private AuditTrail audit;
+
+    /** A new card for a person: a fresh RSA 2048 key pair, a certificate from the test CA valid in the given period. */
+    @Transactional
+    public VirtualCard issue(String serial, PersonId person, ApiUserId owner, Pin pin, Instant notBefore,
+                             Instant notAfter, String actor) {
+        if (!serial.matches("\\d{12}")) {
+            throw RuleViolation.invalid("serial", "card-serial-format", "A card serial is 12 digits, got: " + serial,
+                    "カードのシリアル番号は数字 12 桁です。入力値: " + serial);
+        }
+        if (em.find(VirtualCard.class, serial) != null) {
+            throw RuleViolation.conflict("serial", "card-exists", "Card " + serial + " already exists",
+                    "カード " + serial + " は既にあります");
+        }
+        KeyPair keys = CardKeys.generate();
+        X509Certificate certificate = ca.authority().issueCardCertificate(keys.getPublic(), serial, notBefore, notAfter);
+        byte[] sealed = new SealedBox(secret.bytes(), SEAL_PURPOSE)
+                .seal(CertificateAuthority.encodePrivateKey(keys.getPrivate()), serial);
+        var card = new VirtualCard(serial, person, owner, certificate, sealed,
+                new PinHash(secret.bytes()).hash(serial, pin), clock.instant());
+        em.persist(card);
+        audit.record(actor, "card.issue", "card/" + serial, "person=" + person + (owner == null ? "" : " owner=" + owner));
+        return card;
+    }
+
+    @Transactional
+    public Optional<VirtualCard> find(String serial) {
+        return serial == null ? Optional.empty() : Optional.ofNullable(em.find(VirtualCard.class, serial));
+    }
+
+    /** The cards a tester may pick in a flow of this API user: the global ones and its own. */
+    @Transactional
+    public List<VirtualCard> visibleTo(ApiUserId apiUser) {
+        return em.createQuery("select c from VirtualCard c where c.ownerApiUser is null or c.ownerApiUser = :owner "
+                        + "order by c.serial", VirtualCard.class)
+                .setParameter("owner", apiUser.value()).getResultList();
+    }
+
+    @Transactional
+    public void revoke(String serial, String actor) {
+        VirtualCard card = find(serial).orElseThrow(() -> RuleViolation.notFound("Card", serial));
+        card.revoke(clock.instant());
+        audit.record(actor, "card.revoke", "card/" + serial, null);
+    }
+
+    /** Locks a card as three wrong PINs would (demo data, operator tools). */
+    @Transactional
+    public void lock(String serial, String actor) {
+        VirtualCard card = find(serial).orElseThrow(() -> RuleViolation.notFound("Card", serial));
+        while (!card.locked()) {
+            card.wrongPin();
+        }
+        audit.record(actor, "card.lock", "card/" + serial, null);
+    }
+
+    @Transactional
+    public void unlock(String serial, String actor) {
+        VirtualCard card = find(serial).orElseThrow(() -> RuleViolation.notFound("Card", serial));
+        card.unlock();
+        audit.record(actor, "card.unlock", "card/" + serial, null);
+    }
+
+    PrivateKey privateKey(VirtualCard card) {
+        return CertificateAuthority.decodeRsaPrivateKey(
+                new SealedBox(secret.bytes(), SEAL_PURPOSE).open(card.sealedKey(), card.serial()));
+    }
+
+    boolean pinMatches(VirtualCard card, Pin pin) {
+        return new PinHash(secret.bytes()).matches(card.serial(), pin, card.pinHash());
+    }
+}

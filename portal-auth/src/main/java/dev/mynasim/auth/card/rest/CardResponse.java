@@ -1,0 +1,15 @@
+package dev.mynasim.auth.card.rest;
+
+import dev.mynasim.auth.card.VirtualCard;
+import dev.mynasim.registry.api.ApiUserId;
+import java.time.Instant;
+
+/** A card's state on the wire; never its key, PIN or hash. */
+public record CardResponse(String serial, String personId, String apiUserId, String state, int failures,
+                           Instant notAfter) {
+
+    static CardResponse of(VirtualCard card, Instant now) {
+        return new CardResponse(card.serial(), card.person().value(), card.owner().map(ApiUserId::value).orElse(null),
+                card.state(now).name().toLowerCase(), card.failures(), card.notAfter());
+    }
+}

@@ -1,0 +1,90 @@
+package dev.mynasim.auth.consent;
+
+import dev.mynasim.auth.api.PersonId;
+import dev.mynasim.registry.api.AuditTrail;
+import dev.mynasim.registry.api.ClientId;
+import dev.mynasim.registry.api.Environment;
+import dev.mynasim.registry.api.MynaApi;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.Set;
+
+/** Records consent decisions and grants, and revokes them (DESIGN.md 9.5: revocation makes tokens fail at once). */
+@ApplicationScoped
+public class Consents {
+
+    @PersistenceContext
+    private EntityManager em;
+
+    @Inject
+    private Clock clock;
+
+    @Inject
+    private AuditTrail audit;
+
+    @Transactional
+    public Consent decide(PersonId person, Environment environment, ClientId client, Set<MynaApi> apis,
+                          String consentText, boolean approve, boolean cardSkipped, String actor) {
+        var consent = new Consent(person, environment, client, apis, sha256(consentText),
+                approve ? Consent.Decision.GRANTED : Consent.Decision.DENIED, cardSkipped, clock.instant());
+        em.persist(consent);
+        audit.record(actor, approve ? "consent.granted" : "consent.denied",
+                environment.path() + "/" + client, "consent=" + consent.id() + " person=" + person
+                        + " apis=" + String.join(",", apis.stream().map(MynaApi::code).sorted().toList())
+                        + " cardSkipped=" + cardSkipped);
+        return consent;
+    }
+
+    @Transactional
+    public OAuthGrant grant(String consentId, Instant authTime, String actor) {
+        Consent consent = em.find(Consent.class, consentId);
+        var grant = new OAuthGrant(consent.id(), consent.environment(), consent.client(), consent.person(),
+                consent.apis(), authTime, consent.cardSkipped(), clock.instant());
+        em.persist(grant);
+        audit.record(actor, "grant.issue", consent.environment().path() + "/" + consent.client(),
+                "grant=" + grant.id() + " consent=" + consent.id());
+        return grant;
+    }
+
+    @Transactional
+    public Optional<OAuthGrant> findGrant(String grantId) {
+        return grantId == null ? Optional.empty() : Optional.ofNullable(em.find(OAuthGrant.class, grantId));
+    }
+
+    /** A grant stands while neither it nor the consent behind it is revoked. */
+    @Transactional
+    public boolean stands(OAuthGrant grant) {
+        Consent consent = em.find(Consent.class, grant.consentId());
+        return !grant.revoked() && consent != null && !consent.revoked();
+    }
+
+    @Transactional
+    public void revokeGrant(String grantId, String reason, String actor) {
+        OAuthGrant grant = em.find(OAuthGrant.class, grantId);
+        if (grant != null) {
+            grant.revoke(reason, clock.instant());
+            audit.record(actor, "grant.revoke", grant.environment().path() + "/" + grant.client(),
+                    "grant=" + grantId + " reason=" + reason);
+        }
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+}

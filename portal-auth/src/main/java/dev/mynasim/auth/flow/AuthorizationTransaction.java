@@ -1,0 +1,27 @@
+package dev.mynasim.auth.flow;
+
+import dev.mynasim.registry.api.Environment;
+import java.time.Instant;
+
+/**
+ * An authorization in progress (Keycloak's authentication session, kept apart from the established verification
+ * session): the validated request, the step it is at, and once the card was read (or skipped) whose card and when.
+ */
+public record AuthorizationTransaction(String id, Environment environment, String clientId, String redirectUri,
+                                       String state, boolean promptLogin, Long maxAgeSeconds, Stage stage,
+                                       String personId, Instant authTime, boolean verificationSkipped,
+                                       String consentId, Instant createdAt) {
+
+    /** Where the transaction stands. */
+    public enum Stage { CARD, CONSENT, REGISTRATION }
+
+    AuthorizationTransaction verified(String person, Instant at, boolean skipped) {
+        return new AuthorizationTransaction(id, environment, clientId, redirectUri, state, promptLogin, maxAgeSeconds,
+                Stage.CONSENT, person, at, skipped, consentId, createdAt);
+    }
+
+    AuthorizationTransaction awaitingRegistration(String consent) {
+        return new AuthorizationTransaction(id, environment, clientId, redirectUri, state, promptLogin, maxAgeSeconds,
+                Stage.REGISTRATION, personId, authTime, verificationSkipped, consent, createdAt);
+    }
+}

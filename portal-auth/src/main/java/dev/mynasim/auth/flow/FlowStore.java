@@ -1,0 +1,87 @@
+package dev.mynasim.auth.flow;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import javax.cache.Cache;
+import javax.cache.CacheException;
+import javax.cache.CacheManager;
+import javax.cache.configuration.MutableConfiguration;
+import javax.cache.expiry.CreatedExpiryPolicy;
+import javax.cache.expiry.Duration;
+
+/**
+ * Short-lived flow state in JCache backed by Payara's Hazelcast (DESIGN.md 7), so any node of a cluster can serve
+ * any step: values are JSON strings (no application classes inside the data grid). Each cache's expiry is only an
+ * upper bound; the domain decides expiry with the simulator clock. {@link #take} removes atomically, so a code is
+ * single-use across the cluster.
+ */
+@ApplicationScoped
+public class FlowStore {
+
+    /** The caches and their upper-bound lifetimes. */
+    public enum Kind {
+        TRANSACTION("mynasim-authorization-transactions", 60 * 60),
+        CODE("mynasim-authorization-codes", 10 * 60),
+        USED_CODE("mynasim-used-authorization-codes", 24 * 60 * 60),
+        SESSION("mynasim-verification-sessions", 24 * 60 * 60);
+
+        private final String cacheName;
+        private final long seconds;
+
+        Kind(String cacheName, long seconds) {
+            this.cacheName = cacheName;
+            this.seconds = seconds;
+        }
+    }
+
+    @Resource(lookup = "payara/CacheManager")
+    CacheManager manager;
+
+    private final Jsonb json = JsonbBuilder.create();
+    private final Map<Kind, Cache<String, String>> caches = new EnumMap<>(Kind.class);
+
+    @PostConstruct
+    void open() {
+        for (Kind kind : Kind.values()) {
+            caches.put(kind, cache(kind));
+        }
+    }
+
+    public void put(Kind kind, String key, Object value) {
+        caches.get(kind).put(key, json.toJson(value));
+    }
+
+    public <T> Optional<T> get(Kind kind, String key, Class<T> type) {
+        return Optional.ofNullable(key).map(k -> caches.get(kind).get(k)).map(v -> json.fromJson(v, type));
+    }
+
+    /** Reads and removes in one step: of two nodes taking the same key, one gets it. */
+    public <T> Optional<T> take(Kind kind, String key, Class<T> type) {
+        return Optional.ofNullable(key).map(k -> caches.get(kind).getAndRemove(k)).map(v -> json.fromJson(v, type));
+    }
+
+    public void remove(Kind kind, String key) {
+        caches.get(kind).remove(key);
+    }
+
+    private Cache<String, String> cache(Kind kind) {
+        Cache<String, String> cache = manager.getCache(kind.cacheName, String.class, String.class);
+        if (cache != null) {
+            return cache;
+        }
+        try {
+            return manager.createCache(kind.cacheName, new MutableConfiguration<String, String>()
+                    .setTypes(String.class, String.class)
+                    .setExpiryPolicyFactory(CreatedExpiryPolicy.factoryOf(new Duration(TimeUnit.SECONDS, kind.seconds))));
+        } catch (CacheException createdByAnotherNode) {
+            return manager.getCache(kind.cacheName, String.class, String.class);
+        }
+    }
+}

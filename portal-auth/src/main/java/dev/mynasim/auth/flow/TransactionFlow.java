@@ -1,0 +1,443 @@
+package dev.mynasim.auth.flow;
+
+import dev.mynasim.auth.api.PersonId;
+import dev.mynasim.auth.api.PortalFlow;
+import dev.mynasim.auth.card.CardVerification;
+import dev.mynasim.auth.card.VirtualCard;
+import dev.mynasim.auth.card.VirtualCards;
+import dev.mynasim.auth.consent.Consent;
+import dev.mynasim.auth.consent.Consents;
+import dev.mynasim.auth.consent.OAuthGrant;
+import dev.mynasim.auth.flow.AuthorizationTransaction.Stage;
+import dev.mynasim.auth.flow.FlowStore.Kind;
+import dev.mynasim.auth.person.People;
+import dev.mynasim.auth.person.Person;
+import dev.mynasim.auth.skip.CardState;
+import dev.mynasim.auth.skip.SkipDecision;
+import dev.mynasim.auth.skip.SkipDomain;
+import dev.mynasim.auth.skip.SkipPolicy;
+import dev.mynasim.auth.skip.SkipRequest;
+import dev.mynasim.auth.skip.VerifiedCard;
+import dev.mynasim.auth.token.AccessTokens;
+import dev.mynasim.registry.api.AuditTrail;
+import dev.mynasim.registry.api.ClientAuthMethod;
+import dev.mynasim.registry.api.ClientId;
+import dev.mynasim.registry.api.Environment;
+import dev.mynasim.registry.api.MynaApi;
+import dev.mynasim.registry.api.RegisteredService;
+import dev.mynasim.registry.api.RuleViolation;
+import dev.mynasim.registry.api.ServiceDirectory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The Mynaportal-compatible authorization (DESIGN.md 4, 5A): the request is checked, the skip rule decides between
+ * the card step and consent, the pages (or headless parameters in TEST) walk the steps, and an approved consent
+ * ends in a single-use code that the token endpoint exchanges.
+ */
+@ApplicationScoped
+public class TransactionFlow implements PortalFlow {
+
+    static final String PAGES = "/portal/";
+    static final Duration CODE_LIFETIME = Duration.ofSeconds(60);
+    static final Duration TRANSACTION_LIFETIME = Duration.ofMinutes(30);
+
+    /** The data each API returns, as the consent screen lists it. */
+    static final Map<MynaApi, String> API_DATA = Map.of(
+            MynaApi.SELF_INFO, "予防接種、自治体健診などの自己情報",
+            MynaApi.MEDICAL_INSURANCE, "薬剤情報、特定健診情報、医療費通知情報",
+            MynaApi.NOTICES, "お知らせ、民間送達",
+            MynaApi.USER_REGISTRATION, "マイナポータルの利用者登録",
+            MynaApi.ATTRIBUTE_LINKAGE, "マイナポータルとサービスのアカウントの連携 (属性連携)");
+
+    @Inject
+    ServiceDirectory directory;
+
+    @Inject
+    FlowStore store;
+
+    @Inject
+    VirtualCards cards;
+
+    @Inject
+    CardVerification verification;
+
+    @Inject
+    People people;
+
+    @Inject
+    Consents consents;
+
+    @Inject
+    AccessTokens tokens;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "mynasim.verification.skip-window", defaultValue = "PT10M")
+    String skipWindow;
+
+    @Inject
+    @ConfigProperty(name = "mynasim.authorize.login-types", defaultValue = "0")
+    String loginTypes;
+
+    @Inject
+    @ConfigProperty(name = "mynasim.base-url", defaultValue = "http://localhost:8080")
+    String baseUrl;
+
+    // ---- authorization endpoint ----
+
+    /** RFC 6749 §4.1.1 with the door's own parameters; see README for every error and why. */
+    public AuthorizeOutcome authorize(Environment environment, Map<String, List<String>> query, Optional<String> cookie) {
+        Optional<ClientId> clientId = single(query, "client_id").flatMap(TransactionFlow::clientId);
+        if (clientId.isEmpty()) {
+            return new AuthorizeOutcome.ErrorPage("client_id がないか、形式が正しくありません (例: SP00000001_AA0001)。",
+                    "client_id is missing or malformed (e.g. SP00000001_AA0001).");
+        }
+        Optional<RegisteredService> found = directory.find(environment, clientId.get());
+        if (found.isEmpty()) {
+            return new AuthorizeOutcome.ErrorPage("client_id " + clientId.get() + " のサービスは" + environment.labelJa()
+                    + "に登録されていません。", "No service " + clientId.get() + " is registered in " + environment.path() + ".");
+        }
+        RegisteredService service = found.get();
+        Optional<String> redirectUri = single(query, "redirect_uri");
+        if (redirectUri.isEmpty() || !service.allowsRedirectTo(redirectUri.get())) {
+            return new AuthorizeOutcome.ErrorPage("redirect_uri がないか、このサービスに登録されたものと完全には一致しません: "
+                    + redirectUri.orElse("(なし)"), "redirect_uri is missing or does not exactly match a registered one: "
+                    + redirectUri.orElse("(none)"));
+        }
+        String state = single(query, "state").orElse(null);
+        ErrorRedirect error = new ErrorRedirect(redirectUri.get(), state);
+        Optional<String> repeated = query.entrySet().stream().filter(e -> e.getValue().size() > 1).map(Map.Entry::getKey)
+                .findFirst();
+        if (repeated.isPresent()) {
+            return error.to("invalid_request", "parameter " + repeated.get() + " is repeated (RFC 6749 §3.1)");
+        }
+        if (!service.usable()) {
+            return error.to("unauthorized_client", "the registration may not be used now: " + service.unusableReason().get());
+        }
+        if (!"code".equals(single(query, "response_type").orElse(null))) {
+            return error.to("unsupported_response_type", "response_type must be code");
+        }
+        String loginType = single(query, "login_type").orElse(null);
+        if (loginType == null || Arrays.stream(loginTypes.split(",")).map(String::trim).noneMatch(loginType::equals)) {
+            return error.to("invalid_request", "login_type must be one of " + loginTypes + ", got " + loginType);
+        }
+        Optional<String> prompt = single(query, "prompt");
+        if (prompt.isPresent() && !prompt.get().equals("login")) {
+            return error.to("invalid_request", "this door supports prompt=login only (simulator extension)");
+        }
+        Long maxAge = null;
+        if (single(query, "max_age").isPresent()) {
+            String value = single(query, "max_age").get();
+            if (!value.matches("\\d{1,9}")) {
+                return error.to("invalid_request", "max_age must be a number of seconds");
+            }
+            maxAge = Long.parseLong(value);
+        }
+        Optional<String> loginHint = single(query, "login_hint");
+        if (loginHint.isPresent()) {
+            if (environment != Environment.TEST) {
+                return error.to("invalid_request", "headless mode (login_hint) is available in the TEST environment only");
+            }
+            if (!service.headless()) {
+                return error.to("invalid_request", "headless mode is not enabled for this service registration");
+            }
+            if (!loginHint.get().matches("card:\\d{12}")) {
+                return error.to("invalid_request", "login_hint must be card: and a 12-digit card serial");
+            }
+        }
+
+        Instant now = clock.instant();
+        var transaction = new AuthorizationTransaction(Secrets.random(), environment, service.clientId().toString(),
+                redirectUri.get(), state, prompt.isPresent(), maxAge, Stage.CARD, null, null, false, null, now);
+        Optional<SessionRecord> session = cookie.flatMap(value -> store.get(Kind.SESSION, Secrets.hash(value), SessionRecord.class));
+        CardState card = session.flatMap(s -> cards.find(s.card().cardSerial())).map(c -> c.state(now)).orElse(CardState.UNKNOWN);
+        SkipDecision decision = new SkipPolicy(Duration.parse(skipWindow)).decide(new SkipRequest(environment,
+                        service.clientId(), service.group(), service.skipFeature() && service.usable(), prompt.isPresent(),
+                        Optional.ofNullable(maxAge).map(Duration::ofSeconds)),
+                session.map(SessionRecord::card), card, now);
+        String subject = environment.path() + "/" + service.clientId();
+        audit.record("portal", decision.skip() ? "verification.skipped" : "verification.required", subject,
+                "reason=" + decision.reason() + session.map(s -> " person=" + s.personId()).orElse(""));
+        if (decision.skip()) {
+            transaction = transaction.verified(session.get().personId(), session.get().card().authTime(), true);
+        }
+        Optional<SessionCookie> newCookie = Optional.empty();
+        if (transaction.stage() == Stage.CARD && loginHint.isPresent()) {
+            var outcome = verification.read(loginHint.get().substring(5), single(query, "mynasim_pin").orElse(null),
+                    "headless", "client=" + subject);
+            if (!outcome.verified()) {
+                return error.to("access_denied", "headless card step failed: " + outcome.code() + " (" + outcome.message() + ")");
+            }
+            newCookie = Optional.of(newSession(transaction, outcome.serial(), outcome.person().get(), outcome.at()));
+            transaction = transaction.verified(outcome.person().get().value(), outcome.at(), false);
+        }
+        Optional<String> headlessConsent = single(query, "mynasim_consent");
+        if (headlessConsent.isPresent() && loginHint.isEmpty() && !(environment == Environment.TEST && service.headless())) {
+            return error.to("invalid_request", "mynasim_consent is available to headless TEST registrations only");
+        }
+        if (transaction.stage() == Stage.CONSENT && headlessConsent.isPresent()) {
+            if (!headlessConsent.get().equals("approve") && !headlessConsent.get().equals("cancel")) {
+                return error.to("invalid_request", "mynasim_consent must be approve or cancel");
+            }
+            store.put(Kind.TRANSACTION, transaction.id(), transaction);
+            Next next = decide(transaction.id(), headlessConsent.get().equals("approve"), "headless");
+            return new AuthorizeOutcome.Redirect(next.location().orElseThrow(), newCookie);
+        }
+        store.put(Kind.TRANSACTION, transaction.id(), transaction);
+        String page = transaction.stage() == Stage.CARD ? "verify.xhtml" : "consent.xhtml";
+        return new AuthorizeOutcome.Redirect(PAGES + page + "?tx=" + transaction.id(), newCookie);
+    }
+
+    // ---- pages ----
+
+    @Override
+    public Optional<CardStep> cardStep(String transactionId) {
+        return transaction(transactionId, Stage.CARD).map(tx -> {
+            RegisteredService service = service(tx);
+            Instant now = clock.instant();
+            List<CardChoice> choices = cards.visibleTo(service.clientId().apiUser()).stream()
+                    .map(card -> new CardChoice(card.serial(), label(card, now))).toList();
+            return new CardStep(service.displayName(), service.apiUserName(), tx.environment().labelJa(), choices);
+        });
+    }
+
+    @Override
+    public Next readCard(String transactionId, String cardSerial, String pin) {
+        Optional<AuthorizationTransaction> found = transaction(transactionId, Stage.CARD);
+        if (found.isEmpty()) {
+            return Next.stay(EXPIRED);
+        }
+        AuthorizationTransaction tx = found.get();
+        RegisteredService service = service(tx);
+        if (cards.find(cardSerial).flatMap(VirtualCard::owner).filter(o -> !o.equals(service.clientId().apiUser())).isPresent()) {
+            return Next.stay("このカードは選択できません");
+        }
+        var outcome = verification.read(cardSerial, pin, "portal", "client=" + tx.environment().path() + "/" + tx.clientId());
+        if (!outcome.verified()) {
+            return Next.stay(outcome.messageJa());
+        }
+        SessionCookie cookie = newSession(tx, outcome.serial(), outcome.person().get(), outcome.at());
+        AuthorizationTransaction next = tx.verified(outcome.person().get().value(), outcome.at(), false);
+        store.put(Kind.TRANSACTION, next.id(), next);
+        return new Next(Optional.of(PAGES + "consent.xhtml?tx=" + next.id()), Optional.empty(), Optional.of(cookie));
+    }
+
+    @Override
+    public Optional<ConsentStep> consentStep(String transactionId) {
+        return transaction(transactionId, Stage.CONSENT).map(tx -> {
+            RegisteredService service = service(tx);
+            List<ApiLine> apis = service.apis().stream().sorted()
+                    .map(api -> new ApiLine(api, api.nameJa(), API_DATA.get(api))).toList();
+            return new ConsentStep(service.apiUserName(), service.displayName(), service.consentText(), apis,
+                    tx.verificationSkipped(), tx.environment().labelJa());
+        });
+    }
+
+    @Override
+    public Next decide(String transactionId, boolean approve) {
+        return decide(transactionId, approve, "portal");
+    }
+
+    private Next decide(String transactionId, boolean approve, String actor) {
+        Optional<AuthorizationTransaction> found = transaction(transactionId, Stage.CONSENT);
+        if (found.isEmpty()) {
+            return Next.stay(EXPIRED);
+        }
+        AuthorizationTransaction tx = found.get();
+        RegisteredService service = service(tx);
+        PersonId person = new PersonId(tx.personId());
+        Consent consent = consents.decide(person, tx.environment(), service.clientId(), service.apis(),
+                service.consentText(), approve, tx.verificationSkipped(), actor);
+        if (!approve) {
+            store.remove(Kind.TRANSACTION, tx.id());
+            return Next.to(new ErrorRedirect(tx.redirectUri(), tx.state()).location("access_denied",
+                    "the user chose not to link the service (連携をやめる)"));
+        }
+        if (service.apis().contains(MynaApi.USER_REGISTRATION) && !people.registered(person)) {
+            AuthorizationTransaction next = tx.awaitingRegistration(consent.id());
+            store.put(Kind.TRANSACTION, next.id(), next);
+            return Next.to(PAGES + "register.xhtml?tx=" + next.id());
+        }
+        return Next.to(codeRedirect(tx, consent.id()));
+    }
+
+    @Override
+    public Optional<RegistrationStep> registrationStep(String transactionId) {
+        return transaction(transactionId, Stage.REGISTRATION).map(tx -> new RegistrationStep(service(tx).displayName(),
+                people.find(new PersonId(tx.personId())).map(Person::name).orElse("")));
+    }
+
+    @Override
+    public Next register(String transactionId, boolean approve) {
+        Optional<AuthorizationTransaction> found = transaction(transactionId, Stage.REGISTRATION);
+        if (found.isEmpty()) {
+            return Next.stay(EXPIRED);
+        }
+        AuthorizationTransaction tx = found.get();
+        if (!approve) {
+            store.remove(Kind.TRANSACTION, tx.id());
+            return Next.to(new ErrorRedirect(tx.redirectUri(), tx.state()).location("access_denied",
+                    "the user did not register with the portal"));
+        }
+        people.register(new PersonId(tx.personId()));
+        audit.record("portal", "portal-account.register", "person/" + tx.personId(), "client=" + tx.clientId());
+        return Next.to(codeRedirect(tx, tx.consentId()));
+    }
+
+    // ---- token endpoint ----
+
+    /** RFC 6749 §4.1.3 and §5: the code is single-use, short-lived and bound to its client and redirect URI. */
+    public Map<String, Object> exchange(Environment environment, Map<String, List<String>> form) {
+        String grantType = required(form, "grant_type");
+        if (!grantType.equals("authorization_code")) {
+            throw new OAuthError(400, "unsupported_grant_type", "grant_type must be authorization_code");
+        }
+        String clientIdText = required(form, "client_id");
+        Optional<RegisteredService> service = clientId(clientIdText).flatMap(id -> directory.find(environment, id));
+        if (service.isEmpty()) {
+            throw new OAuthError(401, "invalid_client", "no client " + clientIdText + " is registered in " + environment.path());
+        }
+        if (service.get().clientAuth() != ClientAuthMethod.NONE) {
+            throw new OAuthError(401, "invalid_client", "this client authenticates with " + service.get().clientAuth().code()
+                    + ", which this version of the simulator does not accept yet");
+        }
+        String code = required(form, "code");
+        String redirectUri = required(form, "redirect_uri");
+        String codeHash = Secrets.hash(code);
+        Optional<IssuedCode> issued = store.take(Kind.CODE, codeHash, IssuedCode.class);
+        if (issued.isEmpty()) {
+            Optional<String> replayed = store.get(Kind.USED_CODE, codeHash, String.class);
+            if (replayed.isPresent()) {
+                // RFC 6749 §4.1.2 / §10.5: a code used twice revokes what its first use issued
+                consents.revokeGrant(replayed.get(), "authorization code used twice", "portal");
+                throw new OAuthError(400, "invalid_grant", "the code was already used; the tokens it issued are now revoked");
+            }
+            throw new OAuthError(400, "invalid_grant", "the code is unknown or expired");
+        }
+        IssuedCode granted = issued.get();
+        if (!clock.instant().isBefore(granted.expiresAt())) {
+            throw new OAuthError(400, "invalid_grant", "the code has expired (codes live " + CODE_LIFETIME.toSeconds() + " s)");
+        }
+        if (granted.environment() != environment || !granted.clientId().equals(clientIdText)) {
+            throw new OAuthError(400, "invalid_grant", "the code was issued to another client");
+        }
+        if (!granted.redirectUri().equals(redirectUri)) {
+            throw new OAuthError(400, "invalid_grant", "redirect_uri differs from the one of the authorization request");
+        }
+        OAuthGrant grant = consents.grant(granted.consentId(), granted.authTime(), "portal");
+        AccessTokens.Issued token = tokens.issue(grant);
+        store.put(Kind.USED_CODE, codeHash, grant.id());
+        audit.record("portal", "token.issue", environment.path() + "/" + clientIdText,
+                "grant=" + grant.id() + " scope=" + token.scope() + " skipped=" + grant.cardSkipped());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("access_token", token.token());
+        body.put("token_type", "Bearer");
+        body.put("expires_in", token.lifetime().toSeconds());
+        body.put("scope", token.scope());
+        return body;
+    }
+
+    // ---- shared ----
+
+    static final String EXPIRED = "この手続きは有効期限が切れたか、既に完了しています。サービスの画面からやり直してください";
+
+    private Optional<AuthorizationTransaction> transaction(String id, Stage stage) {
+        return store.get(Kind.TRANSACTION, id, AuthorizationTransaction.class)
+                .filter(tx -> tx.stage() == stage)
+                .filter(tx -> clock.instant().isBefore(tx.createdAt().plus(TRANSACTION_LIFETIME)));
+    }
+
+    private RegisteredService service(AuthorizationTransaction tx) {
+        return directory.find(tx.environment(), ClientId.parse(tx.clientId()))
+                .orElseThrow(() -> RuleViolation.notFound("Service", tx.clientId()));
+    }
+
+    /** A new verification session for every card read: a fresh cookie value, so the session id changes (9.7). */
+    private SessionCookie newSession(AuthorizationTransaction tx, String serial, PersonId person, Instant at) {
+        RegisteredService service = service(tx);
+        String value = Secrets.random();
+        SkipDomain domain = SkipDomain.of(tx.environment(), service.clientId(), service.group());
+        store.put(Kind.SESSION, Secrets.hash(value), new SessionRecord(
+                new VerifiedCard(tx.environment(), domain, serial, at), person.value()));
+        return new SessionCookie(cookieName(tx.environment()), value, (int) Duration.ofDays(1).toSeconds(),
+                baseUrl.startsWith("https:"));
+    }
+
+    public static String cookieName(Environment environment) {
+        return "mynasim_vs_" + environment.path();
+    }
+
+    private String codeRedirect(AuthorizationTransaction tx, String consentId) {
+        String code = Secrets.random();
+        Instant now = clock.instant();
+        store.put(Kind.CODE, Secrets.hash(code), new IssuedCode(tx.environment(), tx.clientId(), tx.redirectUri(),
+                consentId, tx.authTime(), now.plus(CODE_LIFETIME)));
+        store.remove(Kind.TRANSACTION, tx.id());
+        return tx.redirectUri() + (tx.redirectUri().contains("?") ? "&" : "?") + "code=" + encode(code)
+                + (tx.state() == null ? "" : "&state=" + encode(tx.state()));
+    }
+
+    private static String label(VirtualCard card, Instant now) {
+        CardState state = card.state(now);
+        String status = switch (state) {
+            case USABLE -> "";
+            case LOCKED -> " (ロック中)";
+            case EXPIRED -> " (有効期限切れ)";
+            case REVOKED -> " (失効)";
+            case UNKNOWN -> "";
+        };
+        return card.serial() + status;
+    }
+
+    private static Optional<String> single(Map<String, List<String>> query, String name) {
+        List<String> values = query.get(name);
+        return values == null || values.isEmpty() || values.get(0) == null || values.get(0).isBlank()
+                ? Optional.empty() : Optional.of(values.get(0));
+    }
+
+    private static String required(Map<String, List<String>> form, String name) {
+        return single(form, name).orElseThrow(() -> new OAuthError(400, "invalid_request", name + " is required"));
+    }
+
+    private static Optional<ClientId> clientId(String value) {
+        try {
+            return Optional.of(ClientId.parse(value));
+        } catch (RuleViolation e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** Errors that go back to the service's (already checked) redirect URI, RFC 6749 §4.1.2.1. */
+    private record ErrorRedirect(String redirectUri, String state) {
+        AuthorizeOutcome to(String error, String description) {
+            return new AuthorizeOutcome.Redirect(location(error, description), Optional.empty());
+        }
+
+        String location(String error, String description) {
+            return redirectUri + (redirectUri.contains("?") ? "&" : "?") + "error=" + encode(error)
+                    + "&error_description=" + encode(description) + (state == null ? "" : "&state=" + encode(state));
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package dev.mynasim.auth.oauth.rest;
+
+import dev.mynasim.auth.api.PortalFlow.SessionCookie;
+import dev.mynasim.auth.flow.AuthorizeOutcome;
+import dev.mynasim.auth.flow.OAuthError;
+import dev.mynasim.auth.flow.TransactionFlow;
+import dev.mynasim.auth.token.SigningKeys;
+import dev.mynasim.registry.api.Environment;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Cookie;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The Mynaportal-compatible OAuth endpoints, per environment base path ({@code /test}, {@code /production}): paths
+ * and parameters as public integrator code shows them; {@code prompt}, {@code max_age}, {@code login_hint},
+ * {@code mynasim_pin} and {@code mynasim_consent} are documented simulator extensions.
+ */
+@Path("{environment: test|production}/online-authorization-web/oauth")
+@RequestScoped
+@Tag(name = "mynaportal-oauth", description = "Mynaportal-compatible authorization (paths as public integrator code shows them)")
+public class MynaportalAuthorizationResource {
+
+    @Inject
+    TransactionFlow flow;
+
+    @Inject
+    SigningKeys keys;
+
+    @PathParam("environment")
+    String environment;
+
+    @GET
+    @Path("authorize")
+    @Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON})
+    @Operation(summary = "RFC 6749 §4.1.1 authorization request: response_type=code, client_id, redirect_uri, state, "
+            + "login_type; extensions prompt=login, max_age, and in TEST login_hint=card:SERIAL, mynasim_pin, mynasim_consent")
+    public Response authorize(@Context UriInfo uri, @Context HttpHeaders headers) {
+        Environment env = Environment.parse(environment);
+        Optional<String> cookie = Optional.ofNullable(headers.getCookies().get(TransactionFlow.cookieName(env)))
+                .map(Cookie::getValue);
+        AuthorizeOutcome outcome = flow.authorize(env, uri.getQueryParameters(), cookie);
+        if (outcome instanceof AuthorizeOutcome.ErrorPage page) {
+            return Response.status(400).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                    .header("Cache-Control", "no-store")
+                    .entity(ErrorPages.render(page.reasonJa(), page.reason())).build();
+        }
+        AuthorizeOutcome.Redirect redirect = (AuthorizeOutcome.Redirect) outcome;
+        Response.ResponseBuilder response = Response.status(Response.Status.FOUND)
+                .location(URI.create(redirect.location())).header("Cache-Control", "no-store");
+        redirect.cookie().ifPresent(c -> response.cookie(sessionCookie(c)));
+        return response.build();
+    }
+
+    @POST
+    @Path("token")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "RFC 6749 §4.1.3 token request: grant_type=authorization_code, code, redirect_uri, client_id")
+    public Response token(MultivaluedMap<String, String> form) {
+        try {
+            Map<String, Object> body = flow.exchange(Environment.parse(environment), form);
+            JsonObjectBuilder json = Json.createObjectBuilder();
+            body.forEach((name, value) -> {
+                if (value instanceof Number number) {
+                    json.add(name, number.longValue());
+                } else {
+                    json.add(name, String.valueOf(value));
+                }
+            });
+            return noStore(Response.ok(json.build().toString(), MediaType.APPLICATION_JSON_TYPE));
+        } catch (OAuthError e) {
+            Response.ResponseBuilder response = Response.status(e.status()).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(Json.createObjectBuilder().add("error", e.error()).add("error_description", e.getMessage())
+                            .build().toString());
+            if (e.status() == 401) {
+                response.header("WWW-Authenticate", "Basic realm=\"mynasim\"");
+            }
+            return noStore(response);
+        }
+    }
+
+    @GET
+    @Path("jwks")
+    @Produces("application/jwk-set+json")
+    @Operation(summary = "The keys that verify this environment's access tokens (simulator-defined path)")
+    public Response jwks() {
+        return Response.ok(keys.published(Environment.parse(environment)).toString())
+                .header("Cache-Control", "max-age=300").build();
+    }
+
+    /** HttpOnly, SameSite=Lax (the redirect back from the service is a top-level GET), Secure under HTTPS. */
+    private static NewCookie sessionCookie(SessionCookie cookie) {
+        return new NewCookie.Builder(cookie.name()).value(cookie.value()).path("/").httpOnly(true)
+                .secure(cookie.secure()).maxAge(cookie.maxAgeSeconds()).sameSite(NewCookie.SameSite.LAX).build();
+    }
+
+    /** RFC 6749 §5.1: token responses are never cached. */
+    private static Response noStore(Response.ResponseBuilder response) {
+        return response.header("Cache-Control", "no-store").header("Pragma", "no-cache").build();
+    }
+}

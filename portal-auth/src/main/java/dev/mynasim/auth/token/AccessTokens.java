@@ -1,0 +1,99 @@
+package dev.mynasim.auth.token;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.mynasim.auth.consent.OAuthGrant;
+import dev.mynasim.registry.api.Environment;
+import dev.mynasim.registry.api.MynaApi;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Issues access tokens: JWTs in the RFC 9068 profile ({@code typ: at+jwt}), signed RS256 with the environment's key.
+ * Besides the standard claims they carry {@code auth_time} (the card read, not the skip), {@code amr} per RFC 8176,
+ * {@code acr} {@value #ACR}, {@code verification_skipped}, the APIs as {@code scope}, and the grant id {@code gid}
+ * that revocation checks.
+ */
+@ApplicationScoped
+public class AccessTokens {
+
+    /** The authentication context: a My Number Card read with its PIN (simulator-defined value). */
+    public static final String ACR = "urn:mynasim:acr:mynumbercard-user-certificate";
+    /** RFC 8176: hardware-secured key (the card) and PIN. */
+    public static final List<String> AMR = List.of("hwk", "pin");
+
+    /** An issued token and its lifetime. */
+    public record Issued(String token, Duration lifetime, String scope) {
+    }
+
+    @Inject
+    SigningKeys keys;
+
+    @Inject
+    PairwiseSubjects subjects;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "mynasim.base-url", defaultValue = "http://localhost:8080")
+    String baseUrl;
+
+    @Inject
+    @ConfigProperty(name = "mynasim.token.access-ttl", defaultValue = "PT10M")
+    String accessTtl;
+
+    public Issued issue(OAuthGrant grant) {
+        Instant now = clock.instant();
+        Duration lifetime = Duration.parse(accessTtl);
+        Environment environment = grant.environment();
+        String scope = grant.apis().stream().map(MynaApi::code).sorted().collect(Collectors.joining(" "));
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .issuer(issuer(environment))
+                .subject(subjects.subject(grant.person(), grant.client().apiUser(), environment))
+                .audience(resource(environment))
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(lifetime)))
+                .jwtID(UUID.randomUUID().toString())
+                .claim("client_id", grant.client().toString())
+                .claim("scope", scope)
+                .claim("auth_time", grant.authTime().getEpochSecond())
+                .claim("amr", AMR)
+                .claim("acr", ACR)
+                .claim("verification_skipped", grant.cardSkipped())
+                .claim("gid", grant.id())
+                .build();
+        RSAKey key = keys.signingKey(environment);
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256)
+                .type(new JOSEObjectType("at+jwt")).keyID(key.getKeyID()).build(), claims);
+        try {
+            jwt.sign(new RSASSASigner(key));
+        } catch (JOSEException e) {
+            throw new IllegalStateException("could not sign an access token", e);
+        }
+        return new Issued(jwt.serialize(), lifetime, scope);
+    }
+
+    public String issuer(Environment environment) {
+        return baseUrl.replaceAll("/+$", "") + "/" + environment.path();
+    }
+
+    /** The audience: the environment's resource server (simulator-defined). */
+    public String resource(Environment environment) {
+        return issuer(environment) + "/online-resource-web";
+    }
+}

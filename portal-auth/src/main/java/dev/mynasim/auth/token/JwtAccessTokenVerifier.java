@@ -1,0 +1,96 @@
+package dev.mynasim.auth.token;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.mynasim.auth.api.AccessTokenVerifier;
+import dev.mynasim.auth.api.TokenRejected;
+import dev.mynasim.auth.api.VerifiedAccessToken;
+import dev.mynasim.auth.consent.Consents;
+import dev.mynasim.auth.consent.OAuthGrant;
+import dev.mynasim.registry.api.ClientId;
+import dev.mynasim.registry.api.Environment;
+import dev.mynasim.registry.api.MynaApi;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Verifies access tokens with Nimbus JOSE+JWT: RS256 only, {@code typ at+jwt} (RFC 9068 §4), a key of the
+ * environment's set, the environment's issuer, expiry by the simulator clock, the API within the token's scope,
+ * and the grant (and the consent behind it) still standing. The grant is read on every call; revocation therefore
+ * takes effect at once.
+ */
+@ApplicationScoped
+public class JwtAccessTokenVerifier implements AccessTokenVerifier {
+
+    @Inject
+    SigningKeys keys;
+
+    @Inject
+    AccessTokens tokens;
+
+    @Inject
+    Consents consents;
+
+    @Inject
+    Clock clock;
+
+    @Override
+    public VerifiedAccessToken verify(String token, Environment environment, MynaApi api) {
+        try {
+            SignedJWT jwt = SignedJWT.parse(token);
+            if (!JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm())
+                    || !new JOSEObjectType("at+jwt").equals(jwt.getHeader().getType())) {
+                throw invalid("The token is not an RS256 access token (typ at+jwt)");
+            }
+            JWK key = keys.published(environment).getKeyByKeyId(jwt.getHeader().getKeyID());
+            if (key == null || !jwt.verify(new RSASSAVerifier(key.toRSAKey()))) {
+                throw invalid("The token's signature does not verify with the keys of the " + environment.path()
+                        + " environment");
+            }
+            JWTClaimsSet claims = jwt.getJWTClaimsSet();
+            if (!tokens.issuer(environment).equals(claims.getIssuer())) {
+                throw invalid("The token was issued for another environment (iss " + claims.getIssuer() + ")");
+            }
+            Instant now = clock.instant();
+            Date expiry = claims.getExpirationTime();
+            if (expiry == null || !now.isBefore(expiry.toInstant())) {
+                throw invalid("The token has expired");
+            }
+            Set<MynaApi> apis = Arrays.stream(String.valueOf(claims.getStringClaim("scope")).split(" "))
+                    .filter(s -> !s.isBlank()).map(MynaApi::fromCode).collect(Collectors.toSet());
+            if (!apis.contains(api)) {
+                throw new TokenRejected("insufficient_scope", "The token does not reach the " + api.code() + " API");
+            }
+            OAuthGrant grant = consents.findGrant(claims.getStringClaim("gid"))
+                    .orElseThrow(() -> invalid("The grant behind the token is unknown"));
+            if (!consents.stands(grant)) {
+                throw invalid("The consent or grant behind the token was revoked");
+            }
+            return new VerifiedAccessToken(claims.getJWTID(), grant.person(), claims.getSubject(),
+                    ClientId.parse(claims.getStringClaim("client_id")), environment, apis, grant.authTime(),
+                    Boolean.TRUE.equals(claims.getBooleanClaim("verification_skipped")), grant.id(),
+                    expiry.toInstant());
+        } catch (ParseException | JOSEException | RuntimeException e) {
+            if (e instanceof TokenRejected rejected) {
+                throw rejected;
+            }
+            throw invalid("The token cannot be read: " + e.getMessage());
+        }
+    }
+
+    private static TokenRejected invalid(String description) {
+        return new TokenRejected("invalid_token", description);
+    }
+}

@@ -1,0 +1,127 @@
+package dev.mynasim.auth.token;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import dev.mynasim.auth.card.SealedBox;
+import dev.mynasim.auth.secret.ServerSecret;
+import dev.mynasim.registry.api.Environment;
+import dev.mynasim.registry.api.SchemaMigrated;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * RS256 signing keys, one set per environment, so tokens of one environment never verify in the other. Created on
+ * first start and stored (private part sealed with the server key); the JWKS publishes every key not retired, so a
+ * rotation can hold two.
+ */
+@ApplicationScoped
+public class SigningKeys {
+
+    private static final String SEAL_PURPOSE = "signing-key";
+
+    /** The keys of one environment: the newest signs, all verify. */
+    record KeySet(RSAKey signing, JWKSet published) {
+    }
+
+    @Inject
+    Rows rows;
+
+    @Inject
+    ServerSecret secret;
+
+    @Inject
+    Clock clock;
+
+    private final Map<Environment, KeySet> keys = new EnumMap<>(Environment.class);
+
+    synchronized void init(@Observes @Priority(260) SchemaMigrated migrated) {
+        for (Environment environment : Environment.values()) {
+            List<SigningKeyRow> stored = rows.load(environment);
+            if (stored.isEmpty()) {
+                try {
+                    rows.insert(create(environment));
+                } catch (RuntimeException lostTheRace) {
+                    // another node created this environment's key first: use its
+                }
+                stored = rows.load(environment);
+            }
+            keys.put(environment, keySet(stored));
+        }
+    }
+
+    public synchronized RSAKey signingKey(Environment environment) {
+        return keys.get(environment).signing();
+    }
+
+    public synchronized JWKSet published(Environment environment) {
+        return keys.get(environment).published();
+    }
+
+    private SigningKeyRow create(Environment environment) {
+        try {
+            String kid = environment.path() + "-" + UUID.randomUUID().toString().substring(0, 8);
+            RSAKey key = new RSAKeyGenerator(2048).keyID(kid).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256)
+                    .generate();
+            byte[] sealed = new SealedBox(secret.bytes(), SEAL_PURPOSE)
+                    .seal(key.toJSONString().getBytes(StandardCharsets.UTF_8), kid);
+            return new SigningKeyRow(kid, environment, key.toPublicJWK().toJSONString(),
+                    Base64.getEncoder().encodeToString(sealed), clock.instant());
+        } catch (JOSEException e) {
+            throw new IllegalStateException("could not generate a signing key", e);
+        }
+    }
+
+    private KeySet keySet(List<SigningKeyRow> stored) {
+        try {
+            SigningKeyRow newest = stored.stream().filter(r -> !r.retired())
+                    .max(Comparator.comparing(SigningKeyRow::createdAt)).orElseThrow();
+            RSAKey signing = RSAKey.parse(new String(new SealedBox(secret.bytes(), SEAL_PURPOSE)
+                    .open(Base64.getDecoder().decode(newest.sealedKey()), newest.kid()), StandardCharsets.UTF_8));
+            List<com.nimbusds.jose.jwk.JWK> published = new java.util.ArrayList<>();
+            for (SigningKeyRow row : stored) {
+                if (!row.retired()) {
+                    published.add(RSAKey.parse(row.publicJwk()));
+                }
+            }
+            return new KeySet(signing, new JWKSet(published));
+        } catch (ParseException e) {
+            throw new IllegalStateException("a stored signing key cannot be read", e);
+        }
+    }
+
+    /** Reads and writes of the key rows, each in its own transaction. */
+    @ApplicationScoped
+    public static class Rows {
+        @PersistenceContext
+        private EntityManager em;
+
+        @Transactional(Transactional.TxType.REQUIRES_NEW)
+        public List<SigningKeyRow> load(Environment environment) {
+            return em.createQuery("select k from SigningKeyRow k where k.environment = :env", SigningKeyRow.class)
+                    .setParameter("env", environment).getResultList();
+        }
+
+        @Transactional(Transactional.TxType.REQUIRES_NEW)
+        public void insert(SigningKeyRow row) {
+            em.persist(row);
+        }
+    }
+}

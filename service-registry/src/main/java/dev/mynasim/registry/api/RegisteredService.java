@@ -1,0 +1,24 @@
+package dev.mynasim.registry.api;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What the portal needs to know of one Web service registration: who it belongs to, where it may redirect, which
+ * APIs it reaches, whether it has the skip feature and its group, and whether it may be used now.
+ */
+public record RegisteredService(Environment environment, ClientId clientId, String apiUserName, String displayName,
+                                String consentText, List<String> redirectUris, String callbackUrl, Set<MynaApi> apis,
+                                boolean skipFeature, Optional<GroupId> group, ClientAuthMethod clientAuth,
+                                boolean headless, Optional<String> unusableReason) {
+
+    public boolean usable() {
+        return unusableReason.isEmpty();
+    }
+
+    /** Exact string comparison (RFC 6749 §3.1.2.3; DESIGN.md 9.4). */
+    public boolean allowsRedirectTo(String redirectUri) {
+        return redirectUri != null && redirectUris.contains(redirectUri);
+    }
+}

@@ -1,0 +1,64 @@
+package dev.mynasim.web.portal;
+
+import dev.mynasim.auth.api.PortalFlow;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+/** The card step ({@code verify.xhtml}): pick a card, type the PIN, read. */
+@Named
+@RequestScoped
+public class VerifyView {
+
+    @Inject
+    PortalFlow flow;
+
+    private String tx;
+    private String card;
+    private String pin;
+    private String message;
+    private PortalFlow.CardStep step;
+    private boolean loaded;
+
+    public PortalFlow.CardStep getStep() {
+        if (!loaded) {
+            step = tx == null ? null : flow.cardStep(tx).orElse(null);
+            loaded = true;
+        }
+        return step;
+    }
+
+    public String read() {
+        message = Navigation.follow(flow.readCard(tx, card, pin));
+        pin = null;
+        return null;
+    }
+
+    public String getTx() {
+        return tx;
+    }
+
+    public void setTx(String tx) {
+        this.tx = tx;
+    }
+
+    public String getCard() {
+        return card;
+    }
+
+    public void setCard(String card) {
+        this.card = card;
+    }
+
+    public String getPin() {
+        return pin;
+    }
+
+    public void setPin(String pin) {
+        this.pin = pin;
+    }
+
+    public String getMessage() {
+        return message;
+    }
+}
