@@ -2,6 +2,7 @@ package dev.mynasim.web.portal;
 
 import dev.mynasim.auth.api.PortalFlow;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
@@ -20,23 +21,30 @@ public class RegisterView {
 
     public PortalFlow.RegistrationStep getStep() {
         if (!loaded) {
-            step = tx == null ? null : flow.registrationStep(tx).orElse(null);
+            step = getTx() == null ? null : flow.registrationStep(tx).orElse(null);
             loaded = true;
         }
         return step;
     }
 
     public String register() {
-        message = Navigation.follow(flow.register(tx, true));
+        message = Navigation.follow(flow.register(getTx(), true));
         return null;
     }
 
     public String cancel() {
-        message = Navigation.follow(flow.register(tx, false));
+        message = Navigation.follow(flow.register(getTx(), false));
         return null;
     }
 
+    /**
+     * The transaction id, from the query of the first GET or the hidden field of the form: read straight from the
+     * request, because Faces asks whether the form is rendered before it would set a view parameter.
+     */
     public String getTx() {
+        if (tx == null) {
+            tx = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("tx");
+        }
         return tx;
     }
 

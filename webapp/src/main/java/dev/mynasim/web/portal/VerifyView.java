@@ -2,6 +2,7 @@ package dev.mynasim.web.portal;
 
 import dev.mynasim.auth.api.PortalFlow;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
@@ -22,19 +23,26 @@ public class VerifyView {
 
     public PortalFlow.CardStep getStep() {
         if (!loaded) {
-            step = tx == null ? null : flow.cardStep(tx).orElse(null);
+            step = getTx() == null ? null : flow.cardStep(tx).orElse(null);
             loaded = true;
         }
         return step;
     }
 
     public String read() {
-        message = Navigation.follow(flow.readCard(tx, card, pin));
+        message = Navigation.follow(flow.readCard(getTx(), card, pin));
         pin = null;
         return null;
     }
 
+    /**
+     * The transaction id, from the query of the first GET or the hidden field of the form: read straight from the
+     * request, because Faces asks whether the form is rendered before it would set a view parameter.
+     */
     public String getTx() {
+        if (tx == null) {
+            tx = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("tx");
+        }
         return tx;
     }
 

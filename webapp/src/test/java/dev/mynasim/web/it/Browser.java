@@ -1,0 +1,176 @@
+package dev.mynasim.web.it;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.openqa.selenium.By;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.htmlunit.HtmlUnitDriver;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * One browser playing the citizen: its own cookie jar, driven through the portal's stable element ids (README).
+ * HtmlUnit for the form journeys (fast, no JavaScript needed: the pages have none); Debian's Chromium where a real
+ * browser matters.
+ */
+public final class Browser implements AutoCloseable {
+
+    private final WebDriver driver;
+    private final String baseUrl;
+
+    private Browser(WebDriver driver, String baseUrl) {
+        this.driver = driver;
+        this.baseUrl = baseUrl;
+    }
+
+    public static Browser htmlUnit(SharedServer.Server server) {
+        HtmlUnitDriver driver = new HtmlUnitDriver(false) {
+            @Override
+            protected org.htmlunit.WebClient modifyWebClient(org.htmlunit.WebClient client) {
+                client.getOptions().setThrowExceptionOnFailingStatusCode(false);
+                client.getOptions().setPrintContentOnFailingStatusCode(false);
+                client.addRequestHeader("Accept-Language", "ja");
+                return client;
+            }
+        };
+        return new Browser(driver, server.baseUrl());
+    }
+
+    public static Browser chromium(SharedServer.Server server, Path profile) {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--disable-quic", "--lang=ja", "--window-size=1000,1100", "--user-data-dir=" + profile.toAbsolutePath());
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "ja"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build();
+        return new Browser(new ChromeDriver(service, options), server.baseUrl());
+    }
+
+    /** Opens the Mynaportal-compatible authorize URL of a service with the given extra query. */
+    public Browser authorize(String environment, String clientId, String redirectUri, String state, String extra) {
+        driver.get(baseUrl + "/" + environment + "/online-authorization-web/oauth/authorize?response_type=code"
+                + "&client_id=" + clientId + "&redirect_uri=" + redirectUri + "&state=" + state + "&login_type=0"
+                + (extra == null ? "" : "&" + extra));
+        return this;
+    }
+
+    public boolean onCardStep() {
+        return present("verify:read");
+    }
+
+    public boolean onConsent() {
+        return present("consent:approve");
+    }
+
+    public boolean onRegistration() {
+        return present("register:approve");
+    }
+
+    public Browser readCard(String serial, String pin) {
+        new Select(driver.findElement(By.id("verify:card"))).selectByValue(serial);
+        WebElement field = driver.findElement(By.id("verify:pin"));
+        field.clear();
+        field.sendKeys(pin);
+        driver.findElement(By.id("verify:read")).click();
+        return this;
+    }
+
+    public String cardMessage() {
+        return text("verify:message");
+    }
+
+    public boolean skipNotice() {
+        return present("consent:skipped");
+    }
+
+    public String consentApis() {
+        return text("consent:apis");
+    }
+
+    public Browser approve() {
+        driver.findElement(By.id("consent:approve")).click();
+        return this;
+    }
+
+    public Browser cancel() {
+        driver.findElement(By.id("consent:cancel")).click();
+        return this;
+    }
+
+    public Browser register() {
+        driver.findElement(By.id("register:approve")).click();
+        return this;
+    }
+
+    public String text(String id) {
+        return driver.findElement(By.id(id)).getText();
+    }
+
+    public boolean present(String id) {
+        try {
+            driver.findElement(By.id(id));
+            return true;
+        } catch (NoSuchElementException e) {
+            return false;
+        }
+    }
+
+    public String url() {
+        return driver.getCurrentUrl();
+    }
+
+    public String page() {
+        return driver.getPageSource();
+    }
+
+    /** The query of the page the portal sent the browser back to (code, state, error …). */
+    public Map<String, String> callback() {
+        String query = Optional.ofNullable(URI.create(url()).getRawQuery()).orElse("");
+        Map<String, String> parameters = new LinkedHashMap<>();
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                parameters.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return parameters;
+    }
+
+    public Optional<String> cookie(String name) {
+        return Optional.ofNullable(driver.manage().getCookieNamed(name)).map(org.openqa.selenium.Cookie::getValue);
+    }
+
+    public org.openqa.selenium.Cookie cookieDetails(String name) {
+        return driver.manage().getCookieNamed(name);
+    }
+
+    public void screenshot(Path file) {
+        if (driver instanceof TakesScreenshot camera) {
+            try {
+                Files.createDirectories(file.getParent());
+                Files.write(file, camera.getScreenshotAs(OutputType.BYTES));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
