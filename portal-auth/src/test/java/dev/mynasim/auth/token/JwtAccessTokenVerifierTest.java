@@ -1,0 +1,184 @@
+package dev.mynasim.auth.token;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import dev.mynasim.auth.api.PersonId;
+import dev.mynasim.auth.api.TokenRejected;
+import dev.mynasim.auth.api.VerifiedAccessToken;
+import dev.mynasim.auth.consent.Consents;
+import dev.mynasim.auth.consent.GrantFixtures;
+import dev.mynasim.auth.consent.OAuthGrant;
+import dev.mynasim.registry.api.ApiUserId;
+import dev.mynasim.registry.api.Environment;
+import dev.mynasim.registry.api.MynaApi;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** DESIGN.md 9.2 and 9.5: a token reaches only its APIs in its environment, and dies with its grant. */
+class JwtAccessTokenVerifierTest {
+
+    private static final Instant NOW = Instant.parse("2026-04-01T09:00:00Z");
+    private static final Map<Environment, RSAKey> KEYS = new EnumMap<>(Environment.class);
+
+    private final PersonId person = PersonId.random();
+    private OAuthGrant grant;
+    private MovableClock clock;
+    private AccessTokens tokens;
+    private JwtAccessTokenVerifier verifier;
+
+    @BeforeAll
+    static void keys() throws Exception {
+        for (Environment environment : Environment.values()) {
+            KEYS.put(environment, new RSAKeyGenerator(2048).keyID(environment.path() + "-k1").keyUse(KeyUse.SIGNATURE)
+                    .algorithm(JWSAlgorithm.RS256).generate());
+        }
+    }
+
+    @BeforeEach
+    void wire() {
+        clock = new MovableClock(NOW);
+        grant = GrantFixtures.aGrantOfTheHealthNote(Environment.TEST, person, NOW.minusSeconds(30), true);
+        SigningKeys keys = new SigningKeys() {
+            @Override
+            public synchronized RSAKey signingKey(Environment environment) {
+                return KEYS.get(environment);
+            }
+
+            @Override
+            public synchronized JWKSet published(Environment environment) {
+                return new JWKSet(KEYS.get(environment).toPublicJWK());
+            }
+        };
+        tokens = new AccessTokens();
+        tokens.keys = keys;
+        tokens.subjects = new PairwiseSubjects() {
+            @Override
+            public String subject(PersonId p, ApiUserId apiUser, Environment environment) {
+                return "pairwise-" + apiUser;
+            }
+        };
+        tokens.clock = clock;
+        tokens.baseUrl = "http://127.0.0.1:8080";
+        tokens.accessTtl = "PT10M";
+        verifier = new JwtAccessTokenVerifier();
+        verifier.keys = keys;
+        verifier.tokens = tokens;
+        verifier.clock = clock;
+        verifier.consents = new Consents() {
+            @Override
+            public Optional<OAuthGrant> findGrant(String id) {
+                return Optional.of(grant).filter(g -> g.id().equals(id));
+            }
+
+            @Override
+            public boolean stands(OAuthGrant g) {
+                return !g.revoked();
+            }
+        };
+    }
+
+    @Test
+    void aTokenVerifiesForEachApiItsServiceWasGrantedAndSaysHowTheCardWasRead() {
+        String token = tokens.issue(grant).token();
+
+        VerifiedAccessToken verified = verifier.verify(token, Environment.TEST, MynaApi.SELF_INFO);
+
+        assertThat(verified.person()).isEqualTo(person);
+        assertThat(verified.apis()).containsExactlyInAnyOrder(MynaApi.SELF_INFO, MynaApi.MEDICAL_INSURANCE);
+        assertThat(verified.verificationSkipped()).isTrue();
+        assertThat(verified.authTime()).isEqualTo(NOW.minusSeconds(30));
+        assertThat(verified.subject()).isEqualTo("pairwise-SP00000001");
+        assertThat(verifier.verify(token, Environment.TEST, MynaApi.MEDICAL_INSURANCE).grantId()).isEqualTo(grant.id());
+    }
+
+    @Test
+    void anApiOutsideTheGrantIsInsufficientScope() {
+        String token = tokens.issue(grant).token();
+
+        assertThatThrownBy(() -> verifier.verify(token, Environment.TEST, MynaApi.NOTICES))
+                .isInstanceOfSatisfying(TokenRejected.class, e -> assertThat(e.error()).isEqualTo("insufficient_scope"));
+    }
+
+    @Test
+    void aTokenOfOneEnvironmentIsWorthlessInTheOther() {
+        String token = tokens.issue(grant).token();
+
+        assertRejected(token, Environment.PRODUCTION, "signature");
+    }
+
+    @Test
+    void anExpiredTokenIsRejectedByTheSimulatorClock() {
+        String token = tokens.issue(grant).token();
+        clock.move(Duration.ofMinutes(10));
+
+        assertRejected(token, Environment.TEST, "expired");
+    }
+
+    @Test
+    void revokingTheGrantMakesItsTokensFailAtOnce() {
+        String token = tokens.issue(grant).token();
+        GrantFixtures.revoke(grant, NOW);
+
+        assertRejected(token, Environment.TEST, "revoked");
+    }
+
+    @Test
+    void aChangedTokenIsRejected() {
+        String token = tokens.issue(grant).token();
+        String[] parts = token.split("\\.");
+        String forged = parts[0] + "." + parts[1].substring(0, parts[1].length() - 2) + "AA." + parts[2];
+
+        assertRejected(forged, Environment.TEST, "");
+        assertRejected("not-a-jwt", Environment.TEST, "cannot be read");
+    }
+
+    private void assertRejected(String token, Environment environment, String why) {
+        assertThatThrownBy(() -> verifier.verify(token, environment, MynaApi.SELF_INFO))
+                .isInstanceOfSatisfying(TokenRejected.class, e -> {
+                    assertThat(e.error()).isEqualTo("invalid_token");
+                    assertThat(e.getMessage()).contains(why);
+                });
+    }
+
+    /** A clock the test moves. */
+    private static final class MovableClock extends Clock {
+        private Instant now;
+
+        MovableClock(Instant now) {
+            this.now = now;
+        }
+
+        void move(Duration amount) {
+            now = now.plus(amount);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
