@@ -116,6 +116,11 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    public Browser clickById(String id) {
+        driver.findElement(By.id(id)).click();
+        return this;
+    }
+
     public String text(String id) {
         return driver.findElement(By.id(id)).getText();
     }
@@ -124,7 +129,7 @@ public final class Browser implements AutoCloseable {
         try {
             driver.findElement(By.id(id));
             return true;
-        } catch (NoSuchElementException e) {
+        } catch (NoSuchElementException | IllegalStateException notAnHtmlPage) {
             return false;
         }
     }
