@@ -36,6 +36,7 @@ import java.util.UUID;
 public class SigningKeys {
 
     private static final String SEAL_PURPOSE = "signing-key";
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(SigningKeys.class.getName());
 
     /** The keys of one environment: the newest signs, all verify. */
     record KeySet(RSAKey signing, JWKSet published) {
@@ -53,6 +54,10 @@ public class SigningKeys {
     private final Map<Environment, KeySet> keys = new EnumMap<>(Environment.class);
 
     synchronized void init(@Observes @Priority(260) SchemaMigrated migrated) {
+        // Payara carries an older Nimbus of its own: say which one signs (STACK.md), so a test can hold us to it
+        var nimbus = JWSAlgorithm.class;
+        LOG.info(() -> "Access tokens are signed with Nimbus JOSE+JWT " + nimbus.getPackage().getImplementationVersion()
+                + " from " + nimbus.getProtectionDomain().getCodeSource().getLocation());
         for (Environment environment : Environment.values()) {
             List<SigningKeyRow> stored = rows.load(environment);
             if (stored.isEmpty()) {

@@ -2,52 +2,26 @@ package dev.mynasim.web.portal;
 
 import dev.mynasim.auth.api.PortalFlow;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.context.FacesContext;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.util.Optional;
 
 /** The card step ({@code verify.xhtml}): pick a card, type the PIN, read. */
 @Named
 @RequestScoped
-public class VerifyView {
+public class VerifyView extends FlowPage<PortalFlow.CardStep> {
 
-    @Inject
-    PortalFlow flow;
-
-    private String tx;
     private String card;
     private String pin;
-    private String message;
-    private PortalFlow.CardStep step;
-    private boolean loaded;
 
-    public PortalFlow.CardStep getStep() {
-        if (!loaded) {
-            step = getTx() == null ? null : flow.cardStep(tx).orElse(null);
-            loaded = true;
-        }
-        return step;
+    @Override
+    Optional<PortalFlow.CardStep> load(String transaction) {
+        return flow.cardStep(transaction);
     }
 
     public String read() {
-        message = Navigation.follow(flow.readCard(getTx(), card, pin));
+        String outcome = follow(flow.readCard(getTx(), card, pin));
         pin = null;
-        return null;
-    }
-
-    /**
-     * The transaction id, from the query of the first GET or the hidden field of the form: read straight from the
-     * request, because Faces asks whether the form is rendered before it would set a view parameter.
-     */
-    public String getTx() {
-        if (tx == null) {
-            tx = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("tx");
-        }
-        return tx;
-    }
-
-    public void setTx(String tx) {
-        this.tx = tx;
+        return outcome;
     }
 
     public String getCard() {
@@ -64,9 +38,5 @@ public class VerifyView {
 
     public void setPin(String pin) {
         this.pin = pin;
-    }
-
-    public String getMessage() {
-        return message;
     }
 }

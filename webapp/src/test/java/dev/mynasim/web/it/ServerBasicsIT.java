@@ -60,6 +60,20 @@ class ServerBasicsIT {
     }
 
     @Test
+    void tokensAreSignedWithTheNimbusOfTheWarNotTheOneInsidePayara() throws Exception {
+        assertThat(java.nio.file.Files.readString(server.log()))
+                .containsPattern("Access tokens are signed with Nimbus JOSE\\+JWT 10\\.10 from \\S*nimbus-jose-jwt-10\\.10\\.jar");
+    }
+
+    @Test
+    void theTestCaCertificateCanBeDownloaded() {
+        Api.Reply pem = Api.anonymous(server).get("/ca/mynasim-test-ca.pem");
+
+        assertThat(pem.status()).isEqualTo(200);
+        assertThat(pem.body()).startsWith("-----BEGIN CERTIFICATE-----");
+    }
+
+    @Test
     void metricsAreServed() {
         Api.Reply metrics = Api.anonymous(server).get("/metrics");
 
