@@ -169,8 +169,12 @@ public class TransactionFlow implements PortalFlow {
                 redirectUri.get(), state, prompt.isPresent(), maxAge, Stage.CARD, null, null, false, null, now);
         Optional<SessionRecord> session = cookie.flatMap(value -> store.get(Kind.SESSION, Secrets.hash(value), SessionRecord.class));
         CardState card = session.flatMap(s -> cards.find(s.card().cardSerial())).map(c -> c.state(now)).orElse(CardState.UNKNOWN);
+        // a login_hint naming another card than the session's asks for that card to be read, not for a skip
+        boolean otherCard = loginHint.isPresent() && session.isPresent()
+                && !loginHint.get().substring(5).equals(session.get().card().cardSerial());
         SkipDecision decision = new SkipPolicy(Duration.parse(skipWindow)).decide(new SkipRequest(environment,
-                        service.clientId(), service.group(), service.skipFeature() && service.usable(), prompt.isPresent(),
+                        service.clientId(), service.group(), service.skipFeature() && service.usable(),
+                        prompt.isPresent() || otherCard,
                         Optional.ofNullable(maxAge).map(Duration::ofSeconds)),
                 session.map(SessionRecord::card), card, now);
         String subject = environment.path() + "/" + service.clientId();
@@ -306,6 +310,9 @@ public class TransactionFlow implements PortalFlow {
 
     /** RFC 6749 §4.1.3 and §5: the code is single-use, short-lived and bound to its client and redirect URI. */
     public Map<String, Object> exchange(Environment environment, Map<String, List<String>> form) {
+        form.entrySet().stream().filter(e -> e.getValue().size() > 1).findFirst().ifPresent(e -> {
+            throw new OAuthError(400, "invalid_request", "parameter " + e.getKey() + " is repeated (RFC 6749 §3.2)");
+        });
         String grantType = required(form, "grant_type");
         if (!grantType.equals("authorization_code")) {
             throw new OAuthError(400, "unsupported_grant_type", "grant_type must be authorization_code");

@@ -45,7 +45,10 @@ public class StartupChecks {
 
     void run() {
         ServerMode serverMode = ServerMode.parse(mode);
-        problems(serverMode, bootstrapPassword, serverKey, dbUrl, dbClass).stream().findFirst().ifPresent(StartupChecks::refuse);
+        List<String> problems = problems(serverMode, bootstrapPassword, serverKey, dbUrl, dbClass);
+        if (!problems.isEmpty()) {
+            refuse(String.join("; and ", problems));
+        }
         LOG.info(() -> "mynasim starting in " + serverMode.name().toLowerCase() + " mode");
     }
 

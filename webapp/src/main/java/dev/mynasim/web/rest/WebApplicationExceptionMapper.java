@@ -20,7 +20,8 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
             404, new String[] {"No such resource", "該当するリソースがありません"},
             405, new String[] {"This method is not allowed here", "このメソッドは使用できません"},
             406, new String[] {"No acceptable representation", "受け入れ可能な形式で応答できません"},
-            415, new String[] {"Unsupported media type: send application/json", "未対応のメディアタイプです。application/json で送信してください"});
+            415, new String[] {"Unsupported media type for this endpoint (see the OpenAPI document)",
+                    "このエンドポイントでは使用できないメディアタイプです (OpenAPI ドキュメントを参照してください)"});
 
     @Override
     public Response toResponse(WebApplicationException exception) {

@@ -90,14 +90,30 @@ public class MynaportalAuthorizationResource {
             });
             return noStore(Response.ok(json.build().toString(), MediaType.APPLICATION_JSON_TYPE));
         } catch (OAuthError e) {
-            Response.ResponseBuilder response = Response.status(e.status()).type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(Json.createObjectBuilder().add("error", e.error()).add("error_description", e.getMessage())
-                            .build().toString());
-            if (e.status() == 401) {
-                response.header("WWW-Authenticate", "Basic realm=\"mynasim\"");
-            }
-            return noStore(response);
+            return error(e);
         }
+    }
+
+    /** RFC 6749 §5.2 error JSON; a 401 carries the challenge the RFC asks for. */
+    private static Response error(OAuthError e) {
+        Response.ResponseBuilder response = Response.status(e.status()).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(Json.createObjectBuilder().add("error", e.error()).add("error_description", e.getMessage())
+                        .build().toString());
+        if (e.status() == 401) {
+            response.header("WWW-Authenticate", "Basic realm=\"mynasim\"");
+        }
+        return noStore(response);
+    }
+
+    /** RFC 6749 §4.1.3: the token request is a form; anything else is invalid_request in the RFC's format. */
+    @POST
+    @Path("token")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(hidden = true)
+    public Response tokenNotAForm() {
+        return error(new OAuthError(400, "invalid_request",
+                "the token request must be sent as application/x-www-form-urlencoded (RFC 6749 §4.1.3)"));
     }
 
     @GET
