@@ -79,6 +79,23 @@ class ApiUserIsolationIT {
     }
 
     @Test
+    void anApiUsersTestCardsAreItsOwnAndInvisibleToAnotherApiUser() {
+        Api.Reply created = them.post("/admin/api/cards", """
+                {"pin": "1234", "name": "試験 次郎", "nameKana": "シケン ジロウ", "birthdate": "1985-05-05",
+                 "gender": "male", "address": "大阪府大阪市北区"}
+                """);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String serial = created.json().getString("serial");
+        assertThat(created.json().getString("apiUserId")).isEqualTo(theirs);
+
+        assertThat(them.get("/admin/api/cards/" + serial).status()).isEqualTo(200);
+        assertProblem(me.get("/admin/api/cards/" + serial), 404, "not-found", null);
+        assertProblem(me.post("/admin/api/cards/" + serial + "/revoke", "{}"), 404, "not-found", null);
+        assertThat(them.get("/admin/api/cards/" + serial).json().getString("state")).isEqualTo("usable");
+        assertProblem(me.get("/admin/api/cards/100000000001"), 404, "not-found", null);
+    }
+
+    @Test
     void operatorOnlyActionsAreForbiddenToAnApiUser() {
         assertProblem(me.post("/admin/api/api-users", anApiUser(anApiUserId())), 403, "operator-only", null);
         assertProblem(me.post("/admin/api/accounts", "{\"username\": \"intruder\", \"password\": \"long-enough-password\"}"),
