@@ -46,10 +46,10 @@ public class Consents {
     }
 
     @Transactional
-    public OAuthGrant grant(String consentId, Instant authTime, String actor) {
+    public OAuthGrant grant(String consentId, Instant authTime, java.util.List<String> attributes, String actor) {
         Consent consent = em.find(Consent.class, consentId);
         var grant = new OAuthGrant(consent.id(), consent.environment(), consent.client(), consent.person(),
-                consent.apis(), authTime, consent.cardSkipped(), clock.instant());
+                consent.apis(), attributes, authTime, consent.cardSkipped(), clock.instant());
         em.persist(grant);
         audit.record(actor, "grant.issue", consent.environment().path() + "/" + consent.client(),
                 "grant=" + grant.id() + " consent=" + consent.id());

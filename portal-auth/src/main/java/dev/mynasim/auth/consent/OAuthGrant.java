@@ -32,6 +32,8 @@ public class OAuthGrant {
     @Column(name = "person_id")
     private String personId;
     private String apis;
+    /** The basic four attributes the person consented to release (OpenID Connect door scopes), space-separated. */
+    private String attributes;
     @Column(name = "auth_time")
     private Instant authTime;
     @Column(name = "card_skipped")
@@ -47,13 +49,14 @@ public class OAuthGrant {
     }
 
     OAuthGrant(String consentId, Environment environment, ClientId client, PersonId person, Set<MynaApi> apis,
-               Instant authTime, boolean cardSkipped, Instant now) {
+               java.util.List<String> attributes, Instant authTime, boolean cardSkipped, Instant now) {
         this.id = UUID.randomUUID().toString();
         this.consentId = consentId;
         this.environment = environment;
         this.clientId = client.toString();
         this.personId = person.value();
         this.apis = apis.stream().map(MynaApi::code).sorted().collect(Collectors.joining(" "));
+        this.attributes = String.join(" ", attributes);
         this.authTime = authTime;
         this.cardSkipped = cardSkipped;
         this.createdAt = now;
@@ -88,6 +91,10 @@ public class OAuthGrant {
 
     public Set<MynaApi> apis() {
         return Arrays.stream(apis.split(" ")).map(MynaApi::fromCode).collect(Collectors.toSet());
+    }
+
+    public java.util.List<String> attributes() {
+        return attributes == null || attributes.isBlank() ? java.util.List.of() : java.util.List.of(attributes.split(" "));
     }
 
     public Instant authTime() {

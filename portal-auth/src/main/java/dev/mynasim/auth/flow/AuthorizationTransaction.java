@@ -10,18 +10,26 @@ import java.time.Instant;
 public record AuthorizationTransaction(String id, Environment environment, String clientId, String redirectUri,
                                        String state, boolean promptLogin, Long maxAgeSeconds, Stage stage,
                                        String personId, Instant authTime, boolean verificationSkipped,
-                                       String consentId, Instant createdAt) {
+                                       String consentId, Instant createdAt, Extras extras) {
+
+    /**
+     * What the OpenID Connect door adds (null on the Mynaportal-compatible door, whose service reaches every API it is
+     * registered for): the APIs and attributes asked for by scope, the nonce and the PKCE challenge.
+     */
+    public record Extras(java.util.List<String> apis, java.util.List<String> attributes, String nonce,
+                         String codeChallenge) {
+    }
 
     /** Where the transaction stands. */
     public enum Stage { CARD, CONSENT, REGISTRATION }
 
     AuthorizationTransaction verified(String person, Instant at, boolean skipped) {
         return new AuthorizationTransaction(id, environment, clientId, redirectUri, state, promptLogin, maxAgeSeconds,
-                Stage.CONSENT, person, at, skipped, consentId, createdAt);
+                Stage.CONSENT, person, at, skipped, consentId, createdAt, extras);
     }
 
     AuthorizationTransaction awaitingRegistration(String consent) {
         return new AuthorizationTransaction(id, environment, clientId, redirectUri, state, promptLogin, maxAgeSeconds,
-                Stage.REGISTRATION, personId, authTime, verificationSkipped, consent, createdAt);
+                Stage.REGISTRATION, personId, authTime, verificationSkipped, consent, createdAt, extras);
     }
 }

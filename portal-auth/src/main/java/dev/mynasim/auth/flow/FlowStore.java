@@ -30,7 +30,9 @@ public class FlowStore {
         TRANSACTION("mynasim-authorization-transactions", 60 * 60),
         CODE("mynasim-authorization-codes", 10 * 60),
         USED_CODE("mynasim-used-authorization-codes", 24 * 60 * 60),
-        SESSION("mynasim-verification-sessions", 24 * 60 * 60);
+        SESSION("mynasim-verification-sessions", 24 * 60 * 60),
+        /** RFC 7523 §3: client assertion ids seen, remembered until the assertions expire. */
+        ASSERTION_ID("mynasim-client-assertion-ids", 24 * 60 * 60);
 
         private final String cacheName;
         private final long seconds;
@@ -65,6 +67,11 @@ public class FlowStore {
     /** Reads and removes in one step: of two nodes taking the same key, one gets it. */
     public <T> Optional<T> take(Kind kind, String key, Class<T> type) {
         return Optional.ofNullable(key).map(k -> caches.get(kind).getAndRemove(k)).map(v -> json.fromJson(v, type));
+    }
+
+    /** Stores the value unless the key is present: of two nodes adding the same key, one succeeds. */
+    public boolean putIfAbsent(Kind kind, String key, Object value) {
+        return caches.get(kind).putIfAbsent(key, json.toJson(value));
     }
 
     public void remove(Kind kind, String key) {

@@ -105,33 +105,14 @@ public class TransactionFlow implements PortalFlow {
 
     /** RFC 6749 §4.1.1 with the door's own parameters; see README for every error and why. */
     public AuthorizeOutcome authorize(Environment environment, Map<String, List<String>> query, Optional<String> cookie) {
-        Optional<ClientId> clientId = single(query, "client_id").flatMap(TransactionFlow::clientId);
-        if (clientId.isEmpty()) {
-            return new AuthorizeOutcome.ErrorPage("client_id がないか、形式が正しくありません (例: SP00000001_AA0001)。",
-                    "client_id is missing or malformed (e.g. SP00000001_AA0001).");
+        ClientCheck client = checkClient(environment, query);
+        if (client.refusal().isPresent()) {
+            return client.refusal().get();
         }
-        Optional<RegisteredService> found = directory.find(environment, clientId.get());
-        if (found.isEmpty()) {
-            return new AuthorizeOutcome.ErrorPage("client_id " + clientId.get() + " のサービスは" + environment.labelJa()
-                    + "に登録されていません。", "No service " + clientId.get() + " is registered in " + environment.path() + ".");
-        }
-        RegisteredService service = found.get();
-        Optional<String> redirectUri = single(query, "redirect_uri");
-        if (redirectUri.isEmpty() || !service.allowsRedirectTo(redirectUri.get())) {
-            return new AuthorizeOutcome.ErrorPage("redirect_uri がないか、このサービスに登録されたものと完全には一致しません: "
-                    + redirectUri.orElse("(なし)"), "redirect_uri is missing or does not exactly match a registered one: "
-                    + redirectUri.orElse("(none)"));
-        }
+        RegisteredService service = client.service();
         String state = single(query, "state").orElse(null);
-        ErrorRedirect error = new ErrorRedirect(redirectUri.get(), state);
-        Optional<String> repeated = query.entrySet().stream().filter(e -> e.getValue().size() > 1).map(Map.Entry::getKey)
-                .findFirst();
-        if (repeated.isPresent()) {
-            return error.to("invalid_request", "parameter " + repeated.get() + " is repeated (RFC 6749 §3.1)");
-        }
-        if (!service.usable()) {
-            return error.to("unauthorized_client", "the registration may not be used now: " + service.unusableReason().get());
-        }
+        ErrorRedirect error = new ErrorRedirect(client.redirectUri(), state);
+        Optional<String> redirectUri = Optional.of(client.redirectUri());
         if (!"code".equals(single(query, "response_type").orElse(null))) {
             return error.to("unsupported_response_type", "response_type must be code");
         }
@@ -164,18 +145,83 @@ public class TransactionFlow implements PortalFlow {
             }
         }
 
+        return begin(new Begin(environment, service, redirectUri.get(), state, prompt.isPresent(), false, maxAge,
+                loginHint.map(h -> h.substring(5)), single(query, "mynasim_pin"), single(query, "mynasim_consent"), null),
+                cookie);
+    }
+
+    /** The client of an authorization request: its registration and redirect URI, or how to refuse the request. */
+    public record ClientCheck(RegisteredService service, String redirectUri, Optional<AuthorizeOutcome> refusal) {
+    }
+
+    /**
+     * What both doors check first (DESIGN.md 9.4): the client and its exact redirect URI, else an error page and
+     * never a redirect; then repeated parameters and a registration that may not be used, as redirected errors.
+     */
+    public ClientCheck checkClient(Environment environment, Map<String, List<String>> query) {
+        Optional<ClientId> clientId = single(query, "client_id").flatMap(TransactionFlow::clientId);
+        if (clientId.isEmpty()) {
+            return refuse(new AuthorizeOutcome.ErrorPage("client_id がないか、形式が正しくありません (例: SP00000001_AA0001)。",
+                    "client_id is missing or malformed (e.g. SP00000001_AA0001)."));
+        }
+        Optional<RegisteredService> found = directory.find(environment, clientId.get());
+        if (found.isEmpty()) {
+            return refuse(new AuthorizeOutcome.ErrorPage("client_id " + clientId.get() + " のサービスは" + environment.labelJa()
+                    + "に登録されていません。", "No service " + clientId.get() + " is registered in " + environment.path() + "."));
+        }
+        RegisteredService service = found.get();
+        Optional<String> redirectUri = single(query, "redirect_uri");
+        if (redirectUri.isEmpty() || !service.allowsRedirectTo(redirectUri.get())) {
+            return refuse(new AuthorizeOutcome.ErrorPage("redirect_uri がないか、このサービスに登録されたものと完全には一致しません: "
+                    + redirectUri.orElse("(なし)"), "redirect_uri is missing or does not exactly match a registered one: "
+                    + redirectUri.orElse("(none)")));
+        }
+        ErrorRedirect error = new ErrorRedirect(redirectUri.get(), single(query, "state").orElse(null));
+        Optional<String> repeated = query.entrySet().stream().filter(e -> e.getValue().size() > 1).map(Map.Entry::getKey)
+                .findFirst();
+        if (repeated.isPresent()) {
+            return new ClientCheck(service, redirectUri.get(), Optional.of(error.to("invalid_request",
+                    "parameter " + repeated.get() + " is repeated (RFC 6749 §3.1)")));
+        }
+        if (!service.usable()) {
+            return new ClientCheck(service, redirectUri.get(), Optional.of(error.to("unauthorized_client",
+                    "the registration may not be used now: " + service.unusableReason().get())));
+        }
+        return new ClientCheck(service, redirectUri.get(), Optional.empty());
+    }
+
+    private static ClientCheck refuse(AuthorizeOutcome.ErrorPage page) {
+        return new ClientCheck(null, null, Optional.of(page));
+    }
+
+    /** A validated authorization request of either door, ready to start its transaction. */
+    public record Begin(Environment environment, RegisteredService service, String redirectUri, String state,
+                        boolean promptLogin, boolean promptNone, Long maxAge, Optional<String> loginHintCard,
+                        Optional<String> pin, Optional<String> headlessConsent, AuthorizationTransaction.Extras extras) {
+    }
+
+    /**
+     * Starts the transaction of a validated request: the skip rule decides between the card step and consent;
+     * headless parameters (TEST) complete steps without a page; {@code prompt=none} fails where a page is needed.
+     */
+    public AuthorizeOutcome begin(Begin request, Optional<String> cookie) {
+        Environment environment = request.environment();
+        RegisteredService service = request.service();
+        ErrorRedirect error = new ErrorRedirect(request.redirectUri(), request.state());
+        Optional<String> loginHint = request.loginHintCard();
         Instant now = clock.instant();
         var transaction = new AuthorizationTransaction(Secrets.random(), environment, service.clientId().toString(),
-                redirectUri.get(), state, prompt.isPresent(), maxAge, Stage.CARD, null, null, false, null, now);
+                request.redirectUri(), request.state(), request.promptLogin(), request.maxAge(), Stage.CARD, null, null,
+                false, null, now, request.extras());
         Optional<SessionRecord> session = cookie.flatMap(value -> store.get(Kind.SESSION, Secrets.hash(value), SessionRecord.class));
         CardState card = session.flatMap(s -> cards.find(s.card().cardSerial())).map(c -> c.state(now)).orElse(CardState.UNKNOWN);
         // a login_hint naming another card than the session's asks for that card to be read, not for a skip
         boolean otherCard = loginHint.isPresent() && session.isPresent()
-                && !loginHint.get().substring(5).equals(session.get().card().cardSerial());
+                && !loginHint.get().equals(session.get().card().cardSerial());
         SkipDecision decision = new SkipPolicy(Duration.parse(skipWindow)).decide(new SkipRequest(environment,
                         service.clientId(), service.group(), service.skipFeature() && service.usable(),
-                        prompt.isPresent() || otherCard,
-                        Optional.ofNullable(maxAge).map(Duration::ofSeconds)),
+                        request.promptLogin() || otherCard,
+                        Optional.ofNullable(request.maxAge()).map(Duration::ofSeconds)),
                 session.map(SessionRecord::card), card, now);
         String subject = environment.path() + "/" + service.clientId();
         audit.record("portal", decision.skip() ? "verification.skipped" : "verification.required", subject,
@@ -183,17 +229,22 @@ public class TransactionFlow implements PortalFlow {
         if (decision.skip()) {
             transaction = transaction.verified(session.get().personId(), session.get().card().authTime(), true);
         }
+        if (request.promptNone()) {
+            // OpenID Connect Core §3.1.2.6: no page may be shown; consent is asked on every authorization
+            return error.to(decision.skip() ? "consent_required" : "login_required",
+                    decision.skip() ? "consent is asked on every authorization, so a page is needed"
+                            : "a card read is needed: " + decision.reason().description());
+        }
         Optional<SessionCookie> newCookie = Optional.empty();
         if (transaction.stage() == Stage.CARD && loginHint.isPresent()) {
-            var outcome = verification.read(loginHint.get().substring(5), single(query, "mynasim_pin").orElse(null),
-                    "headless", "client=" + subject);
+            var outcome = verification.read(loginHint.get(), request.pin().orElse(null), "headless", "client=" + subject);
             if (!outcome.verified()) {
                 return error.to("access_denied", "headless card step failed: " + outcome.code() + " (" + outcome.message() + ")");
             }
             newCookie = Optional.of(newSession(transaction, outcome.serial(), outcome.person().get(), outcome.at()));
             transaction = transaction.verified(outcome.person().get().value(), outcome.at(), false);
         }
-        Optional<String> headlessConsent = single(query, "mynasim_consent");
+        Optional<String> headlessConsent = request.headlessConsent();
         if (headlessConsent.isPresent() && loginHint.isEmpty() && !(environment == Environment.TEST && service.headless())) {
             return error.to("invalid_request", "mynasim_consent is available to headless TEST registrations only");
         }
@@ -248,8 +299,11 @@ public class TransactionFlow implements PortalFlow {
     public Optional<ConsentStep> consentStep(String transactionId) {
         return transaction(transactionId, Stage.CONSENT).map(tx -> {
             RegisteredService service = service(tx);
-            List<ApiLine> apis = service.apis().stream().sorted()
-                    .map(api -> new ApiLine(api, api.nameJa(), API_DATA.get(api))).toList();
+            List<ApiLine> apis = new java.util.ArrayList<>(apis(tx, service).stream().sorted()
+                    .map(api -> new ApiLine(api, api.nameJa(), API_DATA.get(api))).toList());
+            if (tx.extras() != null) {
+                tx.extras().attributes().forEach(a -> apis.add(new ApiLine(null, ATTRIBUTES.get(a), "基本 4 情報")));
+            }
             return new ConsentStep(service.apiUserName(), service.displayName(), service.consentText(), apis,
                     tx.verificationSkipped(), tx.environment().labelJa());
         });
@@ -268,7 +322,7 @@ public class TransactionFlow implements PortalFlow {
         AuthorizationTransaction tx = found.get();
         RegisteredService service = service(tx);
         PersonId person = new PersonId(tx.personId());
-        Consent consent = consents.decide(person, tx.environment(), service.clientId(), service.apis(),
+        Consent consent = consents.decide(person, tx.environment(), service.clientId(), apis(tx, service),
                 service.consentText(), approve, tx.verificationSkipped(), actor);
         if (!approve) {
             store.remove(Kind.TRANSACTION, tx.id());
@@ -326,8 +380,37 @@ public class TransactionFlow implements PortalFlow {
             throw new OAuthError(401, "invalid_client", "this client authenticates with " + service.get().clientAuth().code()
                     + ", which this version of the simulator does not accept yet");
         }
-        String code = required(form, "code");
-        String redirectUri = required(form, "redirect_uri");
+        IssuedCode granted = redeem(environment, clientIdText, required(form, "code"), required(form, "redirect_uri"));
+        if (granted.extras() != null) {
+            throw new OAuthError(400, "invalid_grant", "the code was issued by the OpenID Connect door; exchange it there");
+        }
+        OAuthGrant grant = consents.grant(granted.consentId(), granted.authTime(), List.of(), "portal");
+        AccessTokens.Issued token = tokens.issue(grant);
+        remember(code(form), grant, token);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("access_token", token.token());
+        body.put("token_type", "Bearer");
+        body.put("expires_in", token.lifetime().toSeconds());
+        body.put("scope", token.scope());
+        return body;
+    }
+
+    private static String code(Map<String, List<String>> form) {
+        return single(form, "code").orElseThrow();
+    }
+
+    /** After the tokens are issued: a replay of the code will revoke this grant; the issue is audited. */
+    public void remember(String code, OAuthGrant grant, AccessTokens.Issued token) {
+        store.put(Kind.USED_CODE, Secrets.hash(code), grant.id());
+        audit.record("portal", "token.issue", grant.environment().path() + "/" + grant.client(),
+                "grant=" + grant.id() + " scope=" + token.scope() + " skipped=" + grant.cardSkipped());
+    }
+
+    /**
+     * RFC 6749 §4.1.3: takes the code (single use across the cluster) and checks it belongs to this environment,
+     * client and redirect URI and has not expired; a code used twice revokes what its first use issued (§10.5).
+     */
+    public IssuedCode redeem(Environment environment, String clientIdText, String code, String redirectUri) {
         String codeHash = Secrets.hash(code);
         Optional<IssuedCode> issued = store.take(Kind.CODE, codeHash, IssuedCode.class);
         if (issued.isEmpty()) {
@@ -349,17 +432,7 @@ public class TransactionFlow implements PortalFlow {
         if (!granted.redirectUri().equals(redirectUri)) {
             throw new OAuthError(400, "invalid_grant", "redirect_uri differs from the one of the authorization request");
         }
-        OAuthGrant grant = consents.grant(granted.consentId(), granted.authTime(), "portal");
-        AccessTokens.Issued token = tokens.issue(grant);
-        store.put(Kind.USED_CODE, codeHash, grant.id());
-        audit.record("portal", "token.issue", environment.path() + "/" + clientIdText,
-                "grant=" + grant.id() + " scope=" + token.scope() + " skipped=" + grant.cardSkipped());
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("access_token", token.token());
-        body.put("token_type", "Bearer");
-        body.put("expires_in", token.lifetime().toSeconds());
-        body.put("scope", token.scope());
-        return body;
+        return granted;
     }
 
     // ---- shared ----
@@ -396,11 +469,23 @@ public class TransactionFlow implements PortalFlow {
         String code = Secrets.random();
         Instant now = clock.instant();
         store.put(Kind.CODE, Secrets.hash(code), new IssuedCode(tx.environment(), tx.clientId(), tx.redirectUri(),
-                consentId, tx.authTime(), now.plus(CODE_LIFETIME)));
+                consentId, tx.authTime(), now.plus(CODE_LIFETIME), tx.extras()));
         store.remove(Kind.TRANSACTION, tx.id());
         return tx.redirectUri() + (tx.redirectUri().contains("?") ? "&" : "?") + "code=" + encode(code)
                 + (tx.state() == null ? "" : "&state=" + encode(tx.state()));
     }
+
+    /** The OpenID Connect door asks for some of the service's APIs by scope; the Mynaportal door for all of them. */
+    private static Set<MynaApi> apis(AuthorizationTransaction tx, RegisteredService service) {
+        if (tx.extras() == null) {
+            return service.apis();
+        }
+        return tx.extras().apis().stream().map(MynaApi::fromCode).collect(java.util.stream.Collectors.toSet());
+    }
+
+    /** The basic four attributes as OpenID Connect scopes, with their names on the consent screen. */
+    public static final Map<String, String> ATTRIBUTES = Map.of("name", "氏名", "address", "住所",
+            "birthdate", "生年月日", "gender", "性別");
 
     private static String label(VirtualCard card, Instant now) {
         CardState state = card.state(now);
@@ -414,17 +499,17 @@ public class TransactionFlow implements PortalFlow {
         return card.serial() + status;
     }
 
-    private static Optional<String> single(Map<String, List<String>> query, String name) {
+    public static Optional<String> single(Map<String, List<String>> query, String name) {
         List<String> values = query.get(name);
         return values == null || values.isEmpty() || values.get(0) == null || values.get(0).isBlank()
                 ? Optional.empty() : Optional.of(values.get(0));
     }
 
-    private static String required(Map<String, List<String>> form, String name) {
+    public static String required(Map<String, List<String>> form, String name) {
         return single(form, name).orElseThrow(() -> new OAuthError(400, "invalid_request", name + " is required"));
     }
 
-    private static Optional<ClientId> clientId(String value) {
+    public static Optional<ClientId> clientId(String value) {
         try {
             return Optional.of(ClientId.parse(value));
         } catch (RuleViolation e) {
@@ -437,8 +522,8 @@ public class TransactionFlow implements PortalFlow {
     }
 
     /** Errors that go back to the service's (already checked) redirect URI, RFC 6749 §4.1.2.1. */
-    private record ErrorRedirect(String redirectUri, String state) {
-        AuthorizeOutcome to(String error, String description) {
+    public record ErrorRedirect(String redirectUri, String state) {
+        public AuthorizeOutcome to(String error, String description) {
             return new AuthorizeOutcome.Redirect(location(error, description), Optional.empty());
         }
 

@@ -58,10 +58,14 @@ public class AccessTokens {
     String accessTtl;
 
     public Issued issue(OAuthGrant grant) {
+        return issue(grant, grant.apis().stream().map(MynaApi::code).sorted().collect(Collectors.joining(" ")));
+    }
+
+    /** With a scope of the OpenID Connect door: {@code openid}, the attributes and the APIs. */
+    public Issued issue(OAuthGrant grant, String scope) {
         Instant now = clock.instant();
         Duration lifetime = Duration.parse(accessTtl);
         Environment environment = grant.environment();
-        String scope = grant.apis().stream().map(MynaApi::code).sorted().collect(Collectors.joining(" "));
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(issuer(environment))
                 .subject(subjects.subject(grant.person(), grant.client().apiUser(), environment))

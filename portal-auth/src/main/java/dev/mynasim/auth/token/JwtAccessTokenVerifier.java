@@ -34,6 +34,9 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class JwtAccessTokenVerifier implements AccessTokenVerifier {
 
+    private static final Set<String> API_CODES = Arrays.stream(MynaApi.values()).map(MynaApi::code)
+            .collect(Collectors.toSet());
+
     @Inject
     SigningKeys keys;
 
@@ -48,6 +51,15 @@ public class JwtAccessTokenVerifier implements AccessTokenVerifier {
 
     @Override
     public VerifiedAccessToken verify(String token, Environment environment, MynaApi api) {
+        return verify(token, environment, java.util.Optional.of(api));
+    }
+
+    /** The same checks without an API: for the OpenID Connect userinfo endpoint. */
+    public VerifiedAccessToken verifyForUserinfo(String token, Environment environment) {
+        return verify(token, environment, java.util.Optional.empty());
+    }
+
+    private VerifiedAccessToken verify(String token, Environment environment, java.util.Optional<MynaApi> wanted) {
         try {
             SignedJWT jwt = SignedJWT.parse(token);
             if (!JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm())
@@ -69,9 +81,10 @@ public class JwtAccessTokenVerifier implements AccessTokenVerifier {
                 throw invalid("The token has expired");
             }
             Set<MynaApi> apis = Arrays.stream(String.valueOf(claims.getStringClaim("scope")).split(" "))
-                    .filter(s -> !s.isBlank()).map(MynaApi::fromCode).collect(Collectors.toSet());
-            if (!apis.contains(api)) {
-                throw new TokenRejected("insufficient_scope", "The token does not reach the " + api.code() + " API");
+                    .filter(s -> !s.isBlank() && API_CODES.contains(s)).map(MynaApi::fromCode)
+                    .collect(Collectors.toSet());
+            if (wanted.isPresent() && !apis.contains(wanted.get())) {
+                throw new TokenRejected("insufficient_scope", "The token does not reach the " + wanted.get().code() + " API");
             }
             OAuthGrant grant = consents.findGrant(claims.getStringClaim("gid"))
                     .orElseThrow(() -> invalid("The grant behind the token is unknown"));

@@ -16,7 +16,8 @@ public final class GrantFixtures {
     public static OAuthGrant aGrantOfTheHealthNote(Environment environment, PersonId person, Instant authTime,
                                                    boolean skipped) {
         return new OAuthGrant("consent-1", environment, ClientId.parse("SP00000001_AA0001"), person,
-                Set.of(MynaApi.MEDICAL_INSURANCE, MynaApi.SELF_INFO), authTime, skipped, authTime.plusSeconds(5));
+                Set.of(MynaApi.MEDICAL_INSURANCE, MynaApi.SELF_INFO), java.util.List.of(), authTime, skipped,
+                authTime.plusSeconds(5));
     }
 
     public static void revoke(OAuthGrant grant, Instant now) {

@@ -11,7 +11,7 @@ import java.util.Set;
 public record RegisteredService(Environment environment, ClientId clientId, String apiUserName, String displayName,
                                 String consentText, List<String> redirectUris, String callbackUrl, Set<MynaApi> apis,
                                 boolean skipFeature, Optional<GroupId> group, ClientAuthMethod clientAuth,
-                                boolean headless, Optional<String> unusableReason) {
+                                Optional<String> jwks, boolean headless, Optional<String> unusableReason) {
 
     public boolean usable() {
         return unusableReason.isEmpty();

@@ -118,7 +118,7 @@ public class WebServiceRegistry implements ServiceDirectory {
     public Optional<RegisteredService> find(Environment environment, ClientId clientId) {
         return findRegistration(environment, clientId).map(s -> new RegisteredService(s.environment(), s.clientId(),
                 apiUsers.name(s.apiUser()), s.displayName(), s.consentText(), s.redirectUris(), s.callbackUrl(),
-                s.apis(), s.skipFeature(), s.group(), s.clientAuth(), s.headless(),
+                s.apis(), s.skipFeature(), s.group(), s.clientAuth(), Optional.ofNullable(s.jwks()), s.headless(),
                 whyUnusable(s).map(RuleViolation::messageJa)));
     }
 

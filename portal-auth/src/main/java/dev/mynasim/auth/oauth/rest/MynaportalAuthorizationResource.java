@@ -59,17 +59,7 @@ public class MynaportalAuthorizationResource {
         Environment env = Environment.parse(environment);
         Optional<String> cookie = Optional.ofNullable(headers.getCookies().get(TransactionFlow.cookieName(env)))
                 .map(Cookie::getValue);
-        AuthorizeOutcome outcome = flow.authorize(env, uri.getQueryParameters(), cookie);
-        if (outcome instanceof AuthorizeOutcome.ErrorPage page) {
-            return Response.status(400).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                    .header("Cache-Control", "no-store")
-                    .entity(ErrorPages.render(page.reasonJa(), page.reason())).build();
-        }
-        AuthorizeOutcome.Redirect redirect = (AuthorizeOutcome.Redirect) outcome;
-        Response.ResponseBuilder response = Response.status(Response.Status.FOUND)
-                .location(URI.create(redirect.location())).header("Cache-Control", "no-store");
-        redirect.cookie().ifPresent(c -> response.cookie(sessionCookie(c)));
-        return response.build();
+        return AuthorizeResponses.of(flow.authorize(env, uri.getQueryParameters(), cookie));
     }
 
     @POST
@@ -79,30 +69,10 @@ public class MynaportalAuthorizationResource {
     @Operation(summary = "RFC 6749 §4.1.3 token request: grant_type=authorization_code, code, redirect_uri, client_id")
     public Response token(MultivaluedMap<String, String> form) {
         try {
-            Map<String, Object> body = flow.exchange(Environment.parse(environment), form);
-            JsonObjectBuilder json = Json.createObjectBuilder();
-            body.forEach((name, value) -> {
-                if (value instanceof Number number) {
-                    json.add(name, number.longValue());
-                } else {
-                    json.add(name, String.valueOf(value));
-                }
-            });
-            return noStore(Response.ok(json.build().toString(), MediaType.APPLICATION_JSON_TYPE));
+            return AuthorizeResponses.json(flow.exchange(Environment.parse(environment), form));
         } catch (OAuthError e) {
-            return error(e);
+            return AuthorizeResponses.error(e);
         }
-    }
-
-    /** RFC 6749 §5.2 error JSON; a 401 carries the challenge the RFC asks for. */
-    private static Response error(OAuthError e) {
-        Response.ResponseBuilder response = Response.status(e.status()).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(Json.createObjectBuilder().add("error", e.error()).add("error_description", e.getMessage())
-                        .build().toString());
-        if (e.status() == 401) {
-            response.header("WWW-Authenticate", "Basic realm=\"mynasim\"");
-        }
-        return noStore(response);
     }
 
     /** RFC 6749 §4.1.3: the token request is a form; anything else is invalid_request in the RFC's format. */
@@ -112,7 +82,7 @@ public class MynaportalAuthorizationResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(hidden = true)
     public Response tokenNotAForm() {
-        return error(new OAuthError(400, "invalid_request",
+        return AuthorizeResponses.error(new OAuthError(400, "invalid_request",
                 "the token request must be sent as application/x-www-form-urlencoded (RFC 6749 §4.1.3)"));
     }
 
@@ -123,16 +93,5 @@ public class MynaportalAuthorizationResource {
     public Response jwks() {
         return Response.ok(keys.published(Environment.parse(environment)).toString())
                 .header("Cache-Control", "max-age=300").build();
-    }
-
-    /** HttpOnly, SameSite=Lax (the redirect back from the service is a top-level GET), Secure under HTTPS. */
-    private static NewCookie sessionCookie(SessionCookie cookie) {
-        return new NewCookie.Builder(cookie.name()).value(cookie.value()).path("/").httpOnly(true)
-                .secure(cookie.secure()).maxAge(cookie.maxAgeSeconds()).sameSite(NewCookie.SameSite.LAX).build();
-    }
-
-    /** RFC 6749 §5.1: token responses are never cached. */
-    private static Response noStore(Response.ResponseBuilder response) {
-        return response.header("Cache-Control", "no-store").header("Pragma", "no-cache").build();
     }
 }

@@ -1,0 +1,86 @@
+package dev.mynasim.auth.oauth.rest;
+
+import dev.mynasim.auth.api.PortalFlow.SessionCookie;
+import dev.mynasim.auth.flow.AuthorizeOutcome;
+import dev.mynasim.auth.flow.OAuthError;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+/** How both doors answer: authorize outcomes, token JSON and RFC 6749 §5.2 errors. */
+public final class AuthorizeResponses {
+
+    private AuthorizeResponses() {
+    }
+
+    /** An error page (400, never a redirect) or a 302 with the verification session cookie when a card was read. */
+    public static Response of(AuthorizeOutcome outcome) {
+        if (outcome instanceof AuthorizeOutcome.ErrorPage page) {
+            return Response.status(400).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                    .header("Cache-Control", "no-store")
+                    .entity(ErrorPages.render(page.reasonJa(), page.reason())).build();
+        }
+        AuthorizeOutcome.Redirect redirect = (AuthorizeOutcome.Redirect) outcome;
+        Response.ResponseBuilder response = Response.status(Response.Status.FOUND)
+                .location(URI.create(redirect.location())).header("Cache-Control", "no-store");
+        redirect.cookie().ifPresent(c -> response.cookie(sessionCookie(c)));
+        return response.build();
+    }
+
+    /** A token response: strings, numbers and JSON objects as they are; never cached (RFC 6749 §5.1). */
+    public static Response json(Map<String, Object> body) {
+        return noStore(Response.ok(object(body).build().toString(), MediaType.APPLICATION_JSON_TYPE));
+    }
+
+    /** The JSON text of a map of claims or metadata. */
+    public static String text(Map<String, Object> body) {
+        return object(body).build().toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    static JsonObjectBuilder object(Map<String, Object> body) {
+        JsonObjectBuilder json = Json.createObjectBuilder();
+        body.forEach((name, value) -> {
+            if (value instanceof Number number) {
+                json.add(name, number.longValue());
+            } else if (value instanceof Boolean flag) {
+                json.add(name, flag);
+            } else if (value instanceof Map<?, ?> map) {
+                json.add(name, object((Map<String, Object>) map));
+            } else if (value instanceof List<?> list) {
+                var array = Json.createArrayBuilder();
+                list.forEach(item -> array.add(String.valueOf(item)));
+                json.add(name, array);
+            } else {
+                json.add(name, String.valueOf(value));
+            }
+        });
+        return json;
+    }
+
+    /** RFC 6749 §5.2 error JSON; a 401 carries the challenge the RFC asks for. */
+    public static Response error(OAuthError e) {
+        Response.ResponseBuilder response = Response.status(e.status()).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(Json.createObjectBuilder().add("error", e.error()).add("error_description", e.getMessage())
+                        .build().toString());
+        if (e.status() == 401) {
+            response.header("WWW-Authenticate", "Basic realm=\"mynasim\"");
+        }
+        return noStore(response);
+    }
+
+    /** HttpOnly, SameSite=Lax (the redirect back from the service is a top-level GET), Secure under HTTPS. */
+    private static NewCookie sessionCookie(SessionCookie cookie) {
+        return new NewCookie.Builder(cookie.name()).value(cookie.value()).path("/").httpOnly(true)
+                .secure(cookie.secure()).maxAge(cookie.maxAgeSeconds()).sameSite(NewCookie.SameSite.LAX).build();
+    }
+
+    private static Response noStore(Response.ResponseBuilder response) {
+        return response.header("Cache-Control", "no-store").header("Pragma", "no-cache").build();
+    }
+}

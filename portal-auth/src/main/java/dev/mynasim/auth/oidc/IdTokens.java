@@ -1,0 +1,110 @@
+package dev.mynasim.auth.oidc;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
+import com.nimbusds.openid.connect.sdk.claims.AccessTokenHash;
+import dev.mynasim.auth.consent.OAuthGrant;
+import dev.mynasim.auth.person.People;
+import dev.mynasim.auth.person.Person;
+import dev.mynasim.auth.token.AccessTokens;
+import dev.mynasim.auth.token.PairwiseSubjects;
+import dev.mynasim.auth.token.SigningKeys;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * ID tokens (OpenID Connect Core §2, §3.1.3.6), RS256 with the environment's key: {@code auth_time} of the card read
+ * (also when it was skipped), {@code nonce}, {@code acr}, {@code amr}, {@code at_hash}, {@code verification_skipped},
+ * and the basic four attributes only when their scopes were consented (§5.1, §5.4).
+ */
+@ApplicationScoped
+public class IdTokens {
+
+    static final Duration LIFETIME = Duration.ofMinutes(10);
+
+    @Inject
+    SigningKeys keys;
+
+    @Inject
+    AccessTokens tokens;
+
+    @Inject
+    PairwiseSubjects subjects;
+
+    @Inject
+    People people;
+
+    @Inject
+    Clock clock;
+
+    public String issue(OAuthGrant grant, String nonce, String accessToken) {
+        Instant now = clock.instant();
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                .issuer(tokens.issuer(grant.environment()))
+                .subject(subject(grant))
+                .audience(grant.client().toString())
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(LIFETIME)))
+                .jwtID(UUID.randomUUID().toString())
+                .claim("auth_time", grant.authTime().getEpochSecond())
+                .claim("nonce", nonce)
+                .claim("acr", AccessTokens.ACR)
+                .claim("amr", AccessTokens.AMR)
+                .claim("at_hash", AccessTokenHash.compute(new BearerAccessToken(accessToken), JWSAlgorithm.RS256, null)
+                        .getValue())
+                .claim("verification_skipped", grant.cardSkipped());
+        attributes(grant).forEach(claims::claim);
+        RSAKey key = keys.signingKey(grant.environment());
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT)
+                .keyID(key.getKeyID()).build(), claims.build());
+        try {
+            jwt.sign(new RSASSASigner(key));
+        } catch (JOSEException e) {
+            throw new IllegalStateException("could not sign an ID token", e);
+        }
+        return jwt.serialize();
+    }
+
+    public String subject(OAuthGrant grant) {
+        return subjects.subject(grant.person(), grant.client().apiUser(), grant.environment());
+    }
+
+    /** The standard claims of the consented attribute scopes (OpenID Connect Core §5.4); nothing else. */
+    public Map<String, Object> attributes(OAuthGrant grant) {
+        Map<String, Object> claims = new LinkedHashMap<>();
+        List<String> granted = grant.attributes();
+        if (granted.isEmpty()) {
+            return claims;
+        }
+        Person person = people.find(grant.person()).orElseThrow();
+        if (granted.contains("name")) {
+            claims.put("name", person.name());
+            claims.put("name#ja-Kana-JP", person.nameKana());
+        }
+        if (granted.contains("address")) {
+            claims.put("address", Map.of("formatted", person.address(), "country", "JP"));
+        }
+        if (granted.contains("birthdate")) {
+            claims.put("birthdate", person.birthdate().toString());
+        }
+        if (granted.contains("gender")) {
+            claims.put("gender", person.gender().code());
+        }
+        return claims;
+    }
+}

@@ -1,0 +1,120 @@
+package dev.mynasim.auth.oidc;
+
+import dev.mynasim.auth.flow.AuthorizationTransaction;
+import dev.mynasim.auth.flow.AuthorizeOutcome;
+import dev.mynasim.auth.flow.TransactionFlow;
+import dev.mynasim.auth.flow.TransactionFlow.ErrorRedirect;
+import dev.mynasim.registry.api.Environment;
+import dev.mynasim.registry.api.MynaApi;
+import dev.mynasim.registry.api.RegisteredService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The authorization request of the OpenID Connect door (OpenID Connect Core §3.1.2.1, RFC 7636): authorization code
+ * flow only; {@code openid} plus API codes within the service's registration and the basic four attributes as
+ * scope; {@code state}, {@code nonce} and an S256 {@code code_challenge} required, as the Digital Authentication App
+ * requires them. Once valid, the request walks the same card step, skip rule and consent as the other door.
+ */
+@ApplicationScoped
+public class OidcAuthorization {
+
+    /** RFC 7636 §4.2: the challenge of an S256 verifier is 43 base64url characters. */
+    private static final Pattern S256_CHALLENGE = Pattern.compile("[A-Za-z0-9_-]{43}");
+    private static final Set<String> PROMPTS = Set.of("none", "login", "consent");
+
+    @Inject
+    TransactionFlow flow;
+
+    public AuthorizeOutcome authorize(Environment environment, Map<String, List<String>> query, Optional<String> cookie) {
+        TransactionFlow.ClientCheck client = flow.checkClient(environment, query);
+        if (client.refusal().isPresent()) {
+            return client.refusal().get();
+        }
+        RegisteredService service = client.service();
+        Optional<String> state = TransactionFlow.single(query, "state");
+        ErrorRedirect error = new ErrorRedirect(client.redirectUri(), state.orElse(null));
+        if (!"code".equals(TransactionFlow.single(query, "response_type").orElse(null))) {
+            return error.to("unsupported_response_type", "response_type must be code (the authorization code flow is the only one)");
+        }
+        Optional<String> scope = TransactionFlow.single(query, "scope");
+        Set<String> scopes = new LinkedHashSet<>(Arrays.asList(scope.orElse("").trim().split("\\s+")));
+        if (!scopes.contains("openid")) {
+            return error.to("invalid_scope", "scope must contain openid");
+        }
+        List<String> apis = new ArrayList<>();
+        List<String> attributes = new ArrayList<>();
+        for (String value : scopes) {
+            if (value.equals("openid")) {
+                continue;
+            }
+            if (TransactionFlow.ATTRIBUTES.containsKey(value)) {
+                attributes.add(value);
+                continue;
+            }
+            Optional<MynaApi> api = Arrays.stream(MynaApi.values()).filter(a -> a.code().equals(value)).findFirst();
+            if (api.isEmpty()) {
+                return error.to("invalid_scope", "unknown scope " + value);
+            }
+            if (!service.apis().contains(api.get())) {
+                return error.to("invalid_scope", "the service is not registered for the API " + value);
+            }
+            apis.add(value);
+        }
+        if (state.isEmpty()) {
+            return error.to("invalid_request", "state is required");
+        }
+        Optional<String> nonce = TransactionFlow.single(query, "nonce");
+        if (nonce.isEmpty()) {
+            return error.to("invalid_request", "nonce is required");
+        }
+        Optional<String> challenge = TransactionFlow.single(query, "code_challenge");
+        String method = TransactionFlow.single(query, "code_challenge_method").orElse("plain");
+        if (challenge.isEmpty()) {
+            return error.to("invalid_request", "code_challenge is required (PKCE, RFC 7636)");
+        }
+        if (!method.equals("S256")) {
+            return error.to("invalid_request", "code_challenge_method must be S256; plain is not accepted");
+        }
+        if (!S256_CHALLENGE.matcher(challenge.get()).matches()) {
+            return error.to("invalid_request", "code_challenge must be the 43-character base64url SHA-256 of the verifier");
+        }
+        Set<String> prompt = new LinkedHashSet<>(Arrays.asList(TransactionFlow.single(query, "prompt").orElse("").trim()
+                .split("\\s+")));
+        prompt.remove("");
+        if (!PROMPTS.containsAll(prompt) || (prompt.contains("none") && prompt.size() > 1)) {
+            return error.to("invalid_request", "prompt may be none, login or consent, and none stands alone");
+        }
+        Long maxAge = null;
+        if (TransactionFlow.single(query, "max_age").isPresent()) {
+            String value = TransactionFlow.single(query, "max_age").get();
+            if (!value.matches("\\d{1,9}")) {
+                return error.to("invalid_request", "max_age must be a number of seconds");
+            }
+            maxAge = Long.parseLong(value);
+        }
+        Optional<String> loginHint = TransactionFlow.single(query, "login_hint");
+        Optional<String> card = Optional.empty();
+        if (loginHint.isPresent() && loginHint.get().startsWith("card:")) {
+            if (environment != Environment.TEST || !service.headless()) {
+                return error.to("invalid_request", "login_hint=card:… (headless mode) is for headless TEST registrations only");
+            }
+            if (!loginHint.get().matches("card:\\d{12}")) {
+                return error.to("invalid_request", "login_hint must be card: and a 12-digit card serial");
+            }
+            card = Optional.of(loginHint.get().substring(5));
+        }
+        return flow.begin(new TransactionFlow.Begin(environment, service, client.redirectUri(), state.get(),
+                prompt.contains("login"), prompt.contains("none"), maxAge, card,
+                TransactionFlow.single(query, "mynasim_pin"), TransactionFlow.single(query, "mynasim_consent"),
+                new AuthorizationTransaction.Extras(apis, attributes, nonce.get(), challenge.get())), cookie);
+    }
+}

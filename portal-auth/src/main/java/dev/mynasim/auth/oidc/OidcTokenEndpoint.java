@@ -1,0 +1,199 @@
+package dev.mynasim.auth.oidc;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.jwk.JWKMatcher;
+import com.nimbusds.jose.jwk.JWKSelector;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyConverter;
+import com.nimbusds.oauth2.sdk.ParseException;
+import com.nimbusds.oauth2.sdk.auth.ClientAuthenticationMethod;
+import com.nimbusds.oauth2.sdk.auth.PrivateKeyJWT;
+import com.nimbusds.oauth2.sdk.auth.Secret;
+import com.nimbusds.oauth2.sdk.auth.verifier.ClientAuthenticationVerifier;
+import com.nimbusds.oauth2.sdk.auth.verifier.ClientCredentialsSelector;
+import com.nimbusds.oauth2.sdk.auth.verifier.Context;
+import com.nimbusds.oauth2.sdk.auth.verifier.InvalidClientException;
+import com.nimbusds.oauth2.sdk.id.Audience;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallenge;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import dev.mynasim.auth.consent.Consents;
+import dev.mynasim.auth.consent.OAuthGrant;
+import dev.mynasim.auth.flow.FlowStore;
+import dev.mynasim.auth.flow.IssuedCode;
+import dev.mynasim.auth.flow.OAuthError;
+import dev.mynasim.auth.flow.TransactionFlow;
+import dev.mynasim.auth.token.AccessTokens;
+import dev.mynasim.registry.api.ClientAuthMethod;
+import dev.mynasim.registry.api.ClientId;
+import dev.mynasim.registry.api.Environment;
+import dev.mynasim.registry.api.MynaApi;
+import dev.mynasim.registry.api.RegisteredService;
+import dev.mynasim.registry.api.ServiceDirectory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.security.PublicKey;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The token endpoint of the OpenID Connect door: the client authenticates ({@code private_key_jwt} per RFC 7523, or
+ * {@code none} for TEST registrations), the code is redeemed as on the other door, the PKCE verifier must match the
+ * challenge (RFC 7636 §4.6), and an access token and an ID token are issued.
+ */
+@ApplicationScoped
+public class OidcTokenEndpoint {
+
+    /** RFC 7523 leaves the lifetime of a client assertion open; a short one limits replay. */
+    static final long MAX_ASSERTION_SECONDS = 300;
+
+    @Inject
+    TransactionFlow flow;
+
+    @Inject
+    ServiceDirectory directory;
+
+    @Inject
+    Consents consents;
+
+    @Inject
+    AccessTokens tokens;
+
+    @Inject
+    IdTokens idTokens;
+
+    @Inject
+    FlowStore store;
+
+    public static String tokenEndpoint(AccessTokens tokens, Environment environment) {
+        return tokens.issuer(environment) + "/oidc/token";
+    }
+
+    public Map<String, Object> exchange(Environment environment, Map<String, List<String>> form) {
+        form.entrySet().stream().filter(e -> e.getValue().size() > 1).findFirst().ifPresent(e -> {
+            throw new OAuthError(400, "invalid_request", "parameter " + e.getKey() + " is repeated (RFC 6749 §3.2)");
+        });
+        if (!TransactionFlow.required(form, "grant_type").equals("authorization_code")) {
+            throw new OAuthError(400, "unsupported_grant_type", "grant_type must be authorization_code");
+        }
+        RegisteredService service = authenticate(environment, form);
+        String code = TransactionFlow.required(form, "code");
+        IssuedCode issued = flow.redeem(environment, service.clientId().toString(), code,
+                TransactionFlow.required(form, "redirect_uri"));
+        if (issued.extras() == null) {
+            throw new OAuthError(400, "invalid_grant", "the code was issued by the Mynaportal-compatible door; exchange it there");
+        }
+        String verifier = TransactionFlow.required(form, "code_verifier");
+        try {
+            if (!CodeChallenge.compute(CodeChallengeMethod.S256, new CodeVerifier(verifier)).getValue()
+                    .equals(issued.extras().codeChallenge())) {
+                throw new OAuthError(400, "invalid_grant", "code_verifier does not match the code_challenge (RFC 7636 §4.6)");
+            }
+        } catch (IllegalArgumentException e) {
+            throw new OAuthError(400, "invalid_grant", "code_verifier is not 43 to 128 unreserved characters (RFC 7636 §4.1)");
+        }
+        OAuthGrant grant = consents.grant(issued.consentId(), issued.authTime(), issued.extras().attributes(), "portal");
+        List<String> scope = new ArrayList<>(List.of("openid"));
+        scope.addAll(issued.extras().attributes());
+        scope.addAll(grant.apis().stream().map(MynaApi::code).sorted().toList());
+        AccessTokens.Issued token = tokens.issue(grant, String.join(" ", scope));
+        flow.remember(code, grant, token);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("access_token", token.token());
+        body.put("token_type", "Bearer");
+        body.put("expires_in", token.lifetime().toSeconds());
+        body.put("scope", token.scope());
+        body.put("id_token", idTokens.issue(grant, issued.extras().nonce(), token.token()));
+        return body;
+    }
+
+    private RegisteredService authenticate(Environment environment, Map<String, List<String>> form) {
+        if (TransactionFlow.single(form, "client_assertion_type").isPresent()
+                || TransactionFlow.single(form, "client_assertion").isPresent()) {
+            return privateKeyJwt(environment, form);
+        }
+        String clientId = TransactionFlow.required(form, "client_id");
+        RegisteredService service = registered(environment, clientId);
+        if (service.clientAuth() != ClientAuthMethod.NONE || environment != Environment.TEST) {
+            throw new OAuthError(401, "invalid_client", "client " + clientId + " must authenticate with "
+                    + service.clientAuth().code());
+        }
+        return service;
+    }
+
+    /** RFC 7523 §3: iss = sub = client id, aud the token endpoint (or the issuer), a signature by a registered key. */
+    private RegisteredService privateKeyJwt(Environment environment, Map<String, List<String>> form) {
+        PrivateKeyJWT assertion;
+        try {
+            assertion = PrivateKeyJWT.parse(form);
+        } catch (ParseException e) {
+            throw new OAuthError(400, "invalid_request", "the client assertion cannot be read: " + e.getMessage());
+        }
+        String clientId = assertion.getClientID().getValue();
+        RegisteredService service = registered(environment, clientId);
+        if (service.clientAuth() != ClientAuthMethod.PRIVATE_KEY_JWT || service.jwks().isEmpty()) {
+            throw new OAuthError(401, "invalid_client", "client " + clientId + " is registered for "
+                    + service.clientAuth().code() + ", not private_key_jwt");
+        }
+        var verifier = new ClientAuthenticationVerifier<Void>(new RegisteredKeys(service.jwks().get()),
+                Set.of(new Audience(tokenEndpoint(tokens, environment)), new Audience(tokens.issuer(environment))));
+        try {
+            verifier.verify(assertion, null, null);
+        } catch (InvalidClientException e) {
+            throw new OAuthError(401, "invalid_client", "the client assertion was refused: " + e.getMessage());
+        } catch (JOSEException e) {
+            throw new OAuthError(401, "invalid_client", "the client assertion's signature cannot be checked: " + e.getMessage());
+        }
+        var claims = assertion.getJWTAuthenticationClaimsSet();
+        Instant expiry = claims.getExpirationTime().toInstant();
+        if (expiry.isAfter(Instant.now().plusSeconds(MAX_ASSERTION_SECONDS + 60))) {
+            throw new OAuthError(401, "invalid_client", "the client assertion must expire within "
+                    + MAX_ASSERTION_SECONDS + " seconds");
+        }
+        if (claims.getJWTID() == null) {
+            throw new OAuthError(401, "invalid_client", "the client assertion needs a jti");
+        }
+        // remembered across the cluster until the assertion expires (the cache's own expiry is an upper bound)
+        if (!store.putIfAbsent(FlowStore.Kind.ASSERTION_ID, clientId + " " + claims.getJWTID().getValue(), expiry.toString())) {
+            throw new OAuthError(401, "invalid_client", "the client assertion's jti was used before");
+        }
+        return service;
+    }
+
+    private RegisteredService registered(Environment environment, String clientId) {
+        Optional<ClientId> id = TransactionFlow.clientId(clientId);
+        return id.flatMap(c -> directory.find(environment, c)).orElseThrow(() -> new OAuthError(401, "invalid_client",
+                "no client " + clientId + " is registered in " + environment.path()));
+    }
+
+    /** The public keys of the registration's JWKS that fit the assertion's header. */
+    private record RegisteredKeys(String jwks) implements ClientCredentialsSelector<Void> {
+
+        @Override
+        public List<Secret> selectClientSecrets(ClientID clientId, ClientAuthenticationMethod method, Context<Void> context)
+                throws InvalidClientException {
+            throw new InvalidClientException("client secrets are not accepted here");
+        }
+
+        @Override
+        public List<? extends PublicKey> selectPublicKeys(ClientID clientId, ClientAuthenticationMethod method,
+                                                          JWSHeader header, boolean forceRefresh, Context<Void> context)
+                throws InvalidClientException {
+            try {
+                JWKSet set = JWKSet.parse(jwks);
+                return KeyConverter.toJavaKeys(new JWKSelector(JWKMatcher.forJWSHeader(header)).select(set)).stream()
+                        .filter(PublicKey.class::isInstance).map(PublicKey.class::cast).collect(Collectors.toList());
+            } catch (java.text.ParseException e) {
+                throw new InvalidClientException("the registered JWKS cannot be read");
+            }
+        }
+    }
+}

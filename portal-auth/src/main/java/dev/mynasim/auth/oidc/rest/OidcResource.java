@@ -1,0 +1,203 @@
+package dev.mynasim.auth.oidc.rest;
+
+import dev.mynasim.auth.api.TokenRejected;
+import dev.mynasim.auth.api.VerifiedAccessToken;
+import dev.mynasim.auth.consent.Consents;
+import dev.mynasim.auth.consent.OAuthGrant;
+import dev.mynasim.auth.flow.OAuthError;
+import dev.mynasim.auth.flow.TransactionFlow;
+import dev.mynasim.auth.oauth.rest.AuthorizeResponses;
+import dev.mynasim.auth.oidc.IdTokens;
+import dev.mynasim.auth.oidc.OidcAuthorization;
+import dev.mynasim.auth.oidc.OidcTokenEndpoint;
+import dev.mynasim.auth.token.AccessTokens;
+import dev.mynasim.auth.token.JwtAccessTokenVerifier;
+import dev.mynasim.auth.token.SigningKeys;
+import dev.mynasim.registry.api.Environment;
+import dev.mynasim.registry.api.MynaApi;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Cookie;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The standard OpenID Connect door (DESIGN.md 5B) of one environment: discovery (OpenID Connect Discovery 1.0 §4),
+ * authorize, token, userinfo and JWKS. The issuer is {@code {mynasim.base-url}/{environment}}.
+ */
+@Path("{environment: test|production}")
+@RequestScoped
+@Tag(name = "openid-connect", description = "The standard OpenID Connect door (authorization code flow, PKCE S256)")
+public class OidcResource {
+
+    @Inject
+    OidcAuthorization authorization;
+
+    @Inject
+    OidcTokenEndpoint tokenEndpoint;
+
+    @Inject
+    JwtAccessTokenVerifier verifier;
+
+    @Inject
+    Consents consents;
+
+    @Inject
+    IdTokens idTokens;
+
+    @Inject
+    AccessTokens tokens;
+
+    @Inject
+    SigningKeys keys;
+
+    @PathParam("environment")
+    String environment;
+
+    @GET
+    @Path(".well-known/openid-configuration")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "OpenID Provider metadata (OpenID Connect Discovery 1.0)")
+    public Response discovery() {
+        Environment env = Environment.parse(environment);
+        String issuer = tokens.issuer(env);
+        List<String> scopes = new ArrayList<>(List.of("openid"));
+        Arrays.stream(MynaApi.values()).map(MynaApi::code).forEach(scopes::add);
+        scopes.addAll(List.of("name", "address", "birthdate", "gender"));
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("issuer", issuer);
+        metadata.put("authorization_endpoint", issuer + "/oidc/authorize");
+        metadata.put("token_endpoint", OidcTokenEndpoint.tokenEndpoint(tokens, env));
+        metadata.put("userinfo_endpoint", issuer + "/oidc/userinfo");
+        metadata.put("jwks_uri", issuer + "/oidc/jwks");
+        metadata.put("scopes_supported", scopes);
+        metadata.put("response_types_supported", List.of("code"));
+        metadata.put("response_modes_supported", List.of("query"));
+        metadata.put("grant_types_supported", List.of("authorization_code"));
+        metadata.put("subject_types_supported", List.of("pairwise"));
+        metadata.put("id_token_signing_alg_values_supported", List.of("RS256"));
+        metadata.put("token_endpoint_auth_methods_supported",
+                env == Environment.TEST ? List.of("private_key_jwt", "none") : List.of("private_key_jwt"));
+        metadata.put("token_endpoint_auth_signing_alg_values_supported", List.of("RS256", "PS256", "ES256"));
+        metadata.put("code_challenge_methods_supported", List.of("S256"));
+        metadata.put("prompt_values_supported", List.of("none", "login", "consent"));
+        metadata.put("acr_values_supported", List.of(AccessTokens.ACR));
+        metadata.put("claims_supported", List.of("iss", "sub", "aud", "exp", "iat", "auth_time", "nonce", "acr", "amr",
+                "at_hash", "verification_skipped", "name", "name#ja-Kana-JP", "address", "birthdate", "gender"));
+        metadata.put("claims_parameter_supported", false);
+        metadata.put("request_parameter_supported", false);
+        metadata.put("request_uri_parameter_supported", false);
+        metadata.put("ui_locales_supported", List.of("ja", "en"));
+        return Response.ok(AuthorizeResponses.text(metadata)).type(MediaType.APPLICATION_JSON_TYPE)
+                .header("Cache-Control", "max-age=300").build();
+    }
+
+    @GET
+    @Path("oidc/authorize")
+    @Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON})
+    @Operation(summary = "OpenID Connect Core §3.1.2.1 authentication request (code flow; state, nonce and S256 PKCE required)")
+    public Response authorize(@Context UriInfo uri, @Context HttpHeaders headers) {
+        Environment env = Environment.parse(environment);
+        Optional<String> cookie = Optional.ofNullable(headers.getCookies().get(TransactionFlow.cookieName(env)))
+                .map(Cookie::getValue);
+        return AuthorizeResponses.of(authorization.authorize(env, uri.getQueryParameters(), cookie));
+    }
+
+    @POST
+    @Path("oidc/token")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Token request: authorization_code with code_verifier; private_key_jwt (RFC 7523) or none (TEST)")
+    public Response token(MultivaluedMap<String, String> form) {
+        try {
+            return AuthorizeResponses.json(tokenEndpoint.exchange(Environment.parse(environment), form));
+        } catch (OAuthError e) {
+            return AuthorizeResponses.error(e);
+        }
+    }
+
+    @POST
+    @Path("oidc/token")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(hidden = true)
+    public Response tokenNotAForm() {
+        return AuthorizeResponses.error(new OAuthError(400, "invalid_request",
+                "the token request must be sent as application/x-www-form-urlencoded (RFC 6749 §4.1.3)"));
+    }
+
+    @GET
+    @Path("oidc/userinfo")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "UserInfo (OpenID Connect Core §5.3): sub and the consented basic attributes")
+    public Response userinfo(@HeaderParam("Authorization") String authorization) {
+        return userinfo(bearer(authorization, null));
+    }
+
+    @POST
+    @Path("oidc/userinfo")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "UserInfo with the token in the header or, as RFC 6750 §2.2 allows, in the form body")
+    public Response userinfoPost(@HeaderParam("Authorization") String authorization, MultivaluedMap<String, String> form) {
+        return userinfo(bearer(authorization, form == null ? new MultivaluedHashMap<>() : form));
+    }
+
+    @GET
+    @Path("oidc/jwks")
+    @Produces("application/jwk-set+json")
+    @Operation(summary = "The keys that verify this environment's ID tokens and access tokens")
+    public Response jwks() {
+        return Response.ok(keys.published(Environment.parse(environment)).toString())
+                .header("Cache-Control", "max-age=300").build();
+    }
+
+    private Response userinfo(Optional<String> token) {
+        if (token.isEmpty()) {
+            return Response.status(401).header("WWW-Authenticate", "Bearer realm=\"mynasim\"")
+                    .header("Cache-Control", "no-store").build();
+        }
+        try {
+            VerifiedAccessToken verified = verifier.verifyForUserinfo(token.get(), Environment.parse(environment));
+            OAuthGrant grant = consents.findGrant(verified.grantId()).orElseThrow();
+            Map<String, Object> claims = new LinkedHashMap<>();
+            claims.put("sub", verified.subject());
+            claims.putAll(idTokens.attributes(grant));
+            return Response.ok(AuthorizeResponses.text(claims)).type(MediaType.APPLICATION_JSON_TYPE)
+                    .header("Cache-Control", "no-store").build();
+        } catch (TokenRejected e) {
+            // RFC 6750 §3: the challenge names the error; no body needed
+            return Response.status(401).header("WWW-Authenticate", "Bearer realm=\"mynasim\", error=\"" + e.error()
+                    + "\", error_description=\"" + e.getMessage().replace("\"", "'") + "\"")
+                    .header("Cache-Control", "no-store").build();
+        }
+    }
+
+    /** RFC 6750 §2.1 header or §2.2 form body; both at once is a bad request, which we answer as no token. */
+    private static Optional<String> bearer(String header, MultivaluedMap<String, String> form) {
+        Optional<String> fromHeader = Optional.ofNullable(header).filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7))
+                .map(h -> h.substring(7).trim());
+        Optional<String> fromBody = Optional.ofNullable(form).map(f -> f.getFirst("access_token"));
+        return fromHeader.isPresent() && fromBody.isPresent() ? Optional.empty() : fromHeader.or(() -> fromBody);
+    }
+}
