@@ -60,6 +60,11 @@ public final class Browser implements AutoCloseable {
         return new Browser(new ChromeDriver(service, options), server.baseUrl());
     }
 
+    public Browser open(String url) {
+        driver.get(url);
+        return this;
+    }
+
     /** Opens the Mynaportal-compatible authorize URL of a service with the given extra query. */
     public Browser authorize(String environment, String clientId, String redirectUri, String state, String extra) {
         driver.get(baseUrl + "/" + environment + "/online-authorization-web/oauth/authorize?response_type=code"
