@@ -97,6 +97,10 @@ public class OAuthGrant {
         return attributes == null || attributes.isBlank() ? java.util.List.of() : java.util.List.of(attributes.split(" "));
     }
 
+    public Instant createdAt() {
+        return createdAt;
+    }
+
     public Instant authTime() {
         return authTime;
     }

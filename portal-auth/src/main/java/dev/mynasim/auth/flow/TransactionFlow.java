@@ -402,7 +402,11 @@ public class TransactionFlow implements PortalFlow {
     /** After the tokens are issued: a replay of the code will revoke this grant; the issue is audited. */
     public void remember(String code, OAuthGrant grant, AccessTokens.Issued token) {
         store.put(Kind.USED_CODE, Secrets.hash(code), grant.id());
-        audit.record("portal", "token.issue", grant.environment().path() + "/" + grant.client(),
+        audit("token.issue", grant, token);
+    }
+
+    public void audit(String action, OAuthGrant grant, AccessTokens.Issued token) {
+        audit.record("portal", action, grant.environment().path() + "/" + grant.client(),
                 "grant=" + grant.id() + " scope=" + token.scope() + " skipped=" + grant.cardSkipped());
     }
 

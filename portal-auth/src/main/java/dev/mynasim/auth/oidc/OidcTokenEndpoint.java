@@ -26,6 +26,7 @@ import dev.mynasim.auth.flow.IssuedCode;
 import dev.mynasim.auth.flow.OAuthError;
 import dev.mynasim.auth.flow.TransactionFlow;
 import dev.mynasim.auth.token.AccessTokens;
+import dev.mynasim.auth.token.RefreshTokens;
 import dev.mynasim.registry.api.ClientAuthMethod;
 import dev.mynasim.registry.api.ClientId;
 import dev.mynasim.registry.api.Environment;
@@ -73,6 +74,12 @@ public class OidcTokenEndpoint {
     @Inject
     FlowStore store;
 
+    @Inject
+    RefreshTokens refreshTokens;
+
+    @Inject
+    dev.mynasim.auth.token.JwtAccessTokenVerifier verifier;
+
     public static String tokenEndpoint(AccessTokens tokens, Environment environment) {
         return tokens.issuer(environment) + "/oidc/token";
     }
@@ -81,10 +88,14 @@ public class OidcTokenEndpoint {
         form.entrySet().stream().filter(e -> e.getValue().size() > 1).findFirst().ifPresent(e -> {
             throw new OAuthError(400, "invalid_request", "parameter " + e.getKey() + " is repeated (RFC 6749 §3.2)");
         });
-        if (!TransactionFlow.required(form, "grant_type").equals("authorization_code")) {
-            throw new OAuthError(400, "unsupported_grant_type", "grant_type must be authorization_code");
+        String grantType = TransactionFlow.required(form, "grant_type");
+        if (grantType.equals("refresh_token")) {
+            return refresh(environment, form);
         }
-        RegisteredService service = authenticate(environment, form);
+        if (!grantType.equals("authorization_code")) {
+            throw new OAuthError(400, "unsupported_grant_type", "grant_type must be authorization_code or refresh_token");
+        }
+        RegisteredService service = authenticate(environment, form, true);
         String code = TransactionFlow.required(form, "code");
         IssuedCode issued = flow.redeem(environment, service.clientId().toString(), code,
                 TransactionFlow.required(form, "redirect_uri"));
@@ -101,27 +112,120 @@ public class OidcTokenEndpoint {
             throw new OAuthError(400, "invalid_grant", "code_verifier is not 43 to 128 unreserved characters (RFC 7636 §4.1)");
         }
         OAuthGrant grant = consents.grant(issued.consentId(), issued.authTime(), issued.extras().attributes(), "portal");
-        List<String> scope = new ArrayList<>(List.of("openid"));
-        scope.addAll(issued.extras().attributes());
-        scope.addAll(grant.apis().stream().map(MynaApi::code).sorted().toList());
-        AccessTokens.Issued token = tokens.issue(grant, String.join(" ", scope));
+        AccessTokens.Issued token = tokens.issue(grant, scope(grant));
         flow.remember(code, grant, token);
+        Map<String, Object> body = tokenResponse(grant, token);
+        body.put("id_token", idTokens.issue(grant, issued.extras().nonce(), token.token()));
+        return body;
+    }
+
+    /** RFC 6749 §6 with rotation: the old refresh token dies, a new one comes with the new access token. */
+    private Map<String, Object> refresh(Environment environment, Map<String, List<String>> form) {
+        RegisteredService service = authenticate(environment, form, true);
+        OAuthGrant grant;
+        try {
+            grant = refreshTokens.use(TransactionFlow.required(form, "refresh_token"), service.clientId().toString());
+        } catch (RefreshTokens.Refused e) {
+            throw new OAuthError(400, "invalid_grant", e.getMessage());
+        }
+        if (grant.environment() != environment) {
+            throw new OAuthError(400, "invalid_grant", "the refresh token belongs to another environment");
+        }
+        AccessTokens.Issued token = tokens.issue(grant, scope(grant));
+        flow.audit("token.refresh", grant, token);
+        return tokenResponse(grant, token);
+    }
+
+    /**
+     * RFC 7662 introspection for an authenticated client (a public client cannot authenticate, so it gets 401): about
+     * its own tokens only; anything else is {@code active: false}.
+     */
+    public Map<String, Object> introspect(Environment environment, Map<String, List<String>> form) {
+        RegisteredService caller = authenticate(environment, form, false);
+        String value = TransactionFlow.required(form, "token");
+        Map<String, Object> inactive = new LinkedHashMap<>(Map.of("active", false));
+        try {
+            var verified = verifier.verifyForUserinfo(value, environment);
+            if (!verified.client().equals(caller.clientId())) {
+                return inactive;
+            }
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("active", true);
+            body.put("token_type", "access_token");
+            body.put("client_id", verified.client().toString());
+            body.put("sub", verified.subject());
+            body.put("scope", String.join(" ", verified.apis().stream().map(MynaApi::code).sorted().toList()));
+            body.put("exp", verified.expiresAt().getEpochSecond());
+            body.put("iss", tokens.issuer(environment));
+            body.put("auth_time", verified.authTime().getEpochSecond());
+            body.put("verification_skipped", verified.verificationSkipped());
+            return body;
+        } catch (dev.mynasim.auth.api.TokenRejected notAnAccessToken) {
+            return refreshTokens.grantOf(value)
+                    .filter(grant -> grant.client().equals(caller.clientId()) && grant.environment() == environment)
+                    .filter(grant -> refreshTokens.usable(value) && consents.stands(grant))
+                    .map(grant -> {
+                        Map<String, Object> body = new LinkedHashMap<>();
+                        body.put("active", true);
+                        body.put("token_type", "refresh_token");
+                        body.put("client_id", grant.client().toString());
+                        body.put("sub", idTokens.subject(grant));
+                        body.put("scope", scope(grant));
+                        return body;
+                    }).orElse(inactive);
+        }
+    }
+
+    /**
+     * RFC 7009: revoking an access or refresh token revokes the grant behind it, and with it every token of the grant.
+     * The answer is the same whether or not the token was known (§2.2).
+     */
+    public void revoke(Environment environment, Map<String, List<String>> form) {
+        RegisteredService caller = authenticate(environment, form, true);
+        String value = TransactionFlow.required(form, "token");
+        Optional<OAuthGrant> grant;
+        try {
+            grant = consents.findGrant(verifier.verifyForUserinfo(value, environment).grantId());
+        } catch (dev.mynasim.auth.api.TokenRejected notAnAccessToken) {
+            grant = refreshTokens.grantOf(value);
+        }
+        grant.filter(g -> g.client().equals(caller.clientId()) && g.environment() == environment)
+                .ifPresent(g -> consents.revokeGrant(g.id(), "revoked by the client (RFC 7009)", caller.clientId().toString()));
+    }
+
+    private Map<String, Object> tokenResponse(OAuthGrant grant, AccessTokens.Issued token) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("access_token", token.token());
         body.put("token_type", "Bearer");
         body.put("expires_in", token.lifetime().toSeconds());
         body.put("scope", token.scope());
-        body.put("id_token", idTokens.issue(grant, issued.extras().nonce(), token.token()));
+        body.put("refresh_token", refreshTokens.issue(grant));
         return body;
     }
 
-    private RegisteredService authenticate(Environment environment, Map<String, List<String>> form) {
+    /** {@code openid}, the consented attributes and the APIs of the grant. */
+    private static String scope(OAuthGrant grant) {
+        List<String> scope = new ArrayList<>(List.of("openid"));
+        scope.addAll(grant.attributes());
+        scope.addAll(grant.apis().stream().map(MynaApi::code).sorted().toList());
+        return String.join(" ", scope);
+    }
+
+    /** The calling client; {@code allowNone}: a public TEST client naming itself is enough. */
+    private RegisteredService authenticate(Environment environment, Map<String, List<String>> form, boolean allowNone) {
         if (TransactionFlow.single(form, "client_assertion_type").isPresent()
                 || TransactionFlow.single(form, "client_assertion").isPresent()) {
             return privateKeyJwt(environment, form);
         }
-        String clientId = TransactionFlow.required(form, "client_id");
+        Optional<String> named = TransactionFlow.single(form, "client_id");
+        if (named.isEmpty()) {
+            throw new OAuthError(401, "invalid_client", "client authentication is required");
+        }
+        String clientId = named.get();
         RegisteredService service = registered(environment, clientId);
+        if (!allowNone) {
+            throw new OAuthError(401, "invalid_client", "this endpoint needs client authentication (private_key_jwt)");
+        }
         if (service.clientAuth() != ClientAuthMethod.NONE || environment != Environment.TEST) {
             throw new OAuthError(401, "invalid_client", "client " + clientId + " must authenticate with "
                     + service.clientAuth().code());

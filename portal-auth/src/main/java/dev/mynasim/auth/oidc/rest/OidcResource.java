@@ -90,10 +90,15 @@ public class OidcResource {
         metadata.put("token_endpoint", OidcTokenEndpoint.tokenEndpoint(tokens, env));
         metadata.put("userinfo_endpoint", issuer + "/oidc/userinfo");
         metadata.put("jwks_uri", issuer + "/oidc/jwks");
+        metadata.put("introspection_endpoint", issuer + "/oidc/introspect");
+        metadata.put("revocation_endpoint", issuer + "/oidc/revoke");
+        metadata.put("introspection_endpoint_auth_methods_supported", List.of("private_key_jwt"));
+        metadata.put("revocation_endpoint_auth_methods_supported",
+                env == Environment.TEST ? List.of("private_key_jwt", "none") : List.of("private_key_jwt"));
         metadata.put("scopes_supported", scopes);
         metadata.put("response_types_supported", List.of("code"));
         metadata.put("response_modes_supported", List.of("query"));
-        metadata.put("grant_types_supported", List.of("authorization_code"));
+        metadata.put("grant_types_supported", List.of("authorization_code", "refresh_token"));
         metadata.put("subject_types_supported", List.of("pairwise"));
         metadata.put("id_token_signing_alg_values_supported", List.of("RS256"));
         metadata.put("token_endpoint_auth_methods_supported",
@@ -144,6 +149,32 @@ public class OidcResource {
     public Response tokenNotAForm() {
         return AuthorizeResponses.error(new OAuthError(400, "invalid_request",
                 "the token request must be sent as application/x-www-form-urlencoded (RFC 6749 §4.1.3)"));
+    }
+
+    @POST
+    @Path("oidc/introspect")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "RFC 7662 token introspection, for an authenticated client and its own tokens")
+    public Response introspect(MultivaluedMap<String, String> form) {
+        try {
+            return AuthorizeResponses.json(tokenEndpoint.introspect(Environment.parse(environment), form));
+        } catch (OAuthError e) {
+            return AuthorizeResponses.error(e);
+        }
+    }
+
+    @POST
+    @Path("oidc/revoke")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "RFC 7009 revocation: the grant behind an access or refresh token, with all its tokens")
+    public Response revoke(MultivaluedMap<String, String> form) {
+        try {
+            tokenEndpoint.revoke(Environment.parse(environment), form);
+            return Response.ok().header("Cache-Control", "no-store").build();
+        } catch (OAuthError e) {
+            return AuthorizeResponses.error(e);
+        }
     }
 
     @GET
