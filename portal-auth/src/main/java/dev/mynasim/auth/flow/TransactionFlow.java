@@ -51,6 +51,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class TransactionFlow implements PortalFlow {
 
     static final String PAGES = "/portal/";
+    /** Longest value of one authorization request parameter. */
+    static final int MAX_PARAMETER = 2048;
     static final Duration CODE_LIFETIME = Duration.ofSeconds(60);
     static final Duration TRANSACTION_LIFETIME = Duration.ofMinutes(30);
 
@@ -105,13 +107,13 @@ public class TransactionFlow implements PortalFlow {
 
     /** RFC 6749 §4.1.1 with the door's own parameters; see README for every error and why. */
     public AuthorizeOutcome authorize(Environment environment, Map<String, List<String>> query, Optional<String> cookie) {
-        ClientCheck client = checkClient(environment, query);
+        ClientCheck client = checkClient(environment, query, null);
         if (client.refusal().isPresent()) {
             return client.refusal().get();
         }
         RegisteredService service = client.service();
         String state = single(query, "state").orElse(null);
-        ErrorRedirect error = new ErrorRedirect(client.redirectUri(), state);
+        ErrorRedirect error = new ErrorRedirect(client.redirectUri(), state, null);
         Optional<String> redirectUri = Optional.of(client.redirectUri());
         if (!"code".equals(single(query, "response_type").orElse(null))) {
             return error.to("unsupported_response_type", "response_type must be code");
@@ -158,7 +160,7 @@ public class TransactionFlow implements PortalFlow {
      * What both doors check first (DESIGN.md 9.4): the client and its exact redirect URI, else an error page and
      * never a redirect; then repeated parameters and a registration that may not be used, as redirected errors.
      */
-    public ClientCheck checkClient(Environment environment, Map<String, List<String>> query) {
+    public ClientCheck checkClient(Environment environment, Map<String, List<String>> query, String issuer) {
         Optional<ClientId> clientId = single(query, "client_id").flatMap(TransactionFlow::clientId);
         if (clientId.isEmpty()) {
             return refuse(new AuthorizeOutcome.ErrorPage("client_id がないか、形式が正しくありません (例: SP00000001_AA0001)。",
@@ -176,12 +178,19 @@ public class TransactionFlow implements PortalFlow {
                     + redirectUri.orElse("(なし)"), "redirect_uri is missing or does not exactly match a registered one: "
                     + redirectUri.orElse("(none)")));
         }
-        ErrorRedirect error = new ErrorRedirect(redirectUri.get(), single(query, "state").orElse(null));
+        ErrorRedirect error = new ErrorRedirect(redirectUri.get(), single(query, "state").orElse(null), issuer);
         Optional<String> repeated = query.entrySet().stream().filter(e -> e.getValue().size() > 1).map(Map.Entry::getKey)
                 .findFirst();
         if (repeated.isPresent()) {
             return new ClientCheck(service, redirectUri.get(), Optional.of(error.to("invalid_request",
                     "parameter " + repeated.get() + " is repeated (RFC 6749 §3.1)")));
+        }
+        Optional<String> unfit = query.entrySet().stream().filter(e -> e.getValue().stream().anyMatch(v ->
+                v != null && (v.length() > MAX_PARAMETER || v.chars().anyMatch(c -> c < 0x20 || c == 0x7f))))
+                .map(Map.Entry::getKey).findFirst();
+        if (unfit.isPresent()) {
+            return new ClientCheck(service, redirectUri.get(), Optional.of(error.to("invalid_request",
+                    "parameter " + unfit.get() + " is longer than " + MAX_PARAMETER + " characters or holds control characters")));
         }
         if (!service.usable()) {
             return new ClientCheck(service, redirectUri.get(), Optional.of(error.to("unauthorized_client",
@@ -207,7 +216,8 @@ public class TransactionFlow implements PortalFlow {
     public AuthorizeOutcome begin(Begin request, Optional<String> cookie) {
         Environment environment = request.environment();
         RegisteredService service = request.service();
-        ErrorRedirect error = new ErrorRedirect(request.redirectUri(), request.state());
+        ErrorRedirect error = new ErrorRedirect(request.redirectUri(), request.state(),
+                request.extras() == null ? null : tokens.issuer(environment));
         Optional<String> loginHint = request.loginHintCard();
         Instant now = clock.instant();
         var transaction = new AuthorizationTransaction(Secrets.random(), environment, service.clientId().toString(),
@@ -326,7 +336,7 @@ public class TransactionFlow implements PortalFlow {
                 service.consentText(), approve, tx.verificationSkipped(), actor);
         if (!approve) {
             store.remove(Kind.TRANSACTION, tx.id());
-            return Next.to(new ErrorRedirect(tx.redirectUri(), tx.state()).location("access_denied",
+            return Next.to(new ErrorRedirect(tx.redirectUri(), tx.state(), issuerOf(tx)).location("access_denied",
                     "the user chose not to link the service (連携をやめる)"));
         }
         if (service.apis().contains(MynaApi.USER_REGISTRATION) && !people.registered(person)) {
@@ -352,7 +362,7 @@ public class TransactionFlow implements PortalFlow {
         AuthorizationTransaction tx = found.get();
         if (!approve) {
             store.remove(Kind.TRANSACTION, tx.id());
-            return Next.to(new ErrorRedirect(tx.redirectUri(), tx.state()).location("access_denied",
+            return Next.to(new ErrorRedirect(tx.redirectUri(), tx.state(), issuerOf(tx)).location("access_denied",
                     "the user did not register with the portal"));
         }
         people.register(new PersonId(tx.personId()));
@@ -475,8 +485,10 @@ public class TransactionFlow implements PortalFlow {
         store.put(Kind.CODE, Secrets.hash(code), new IssuedCode(tx.environment(), tx.clientId(), tx.redirectUri(),
                 consentId, tx.authTime(), now.plus(CODE_LIFETIME), tx.extras()));
         store.remove(Kind.TRANSACTION, tx.id());
+        String issuer = issuerOf(tx);
         return tx.redirectUri() + (tx.redirectUri().contains("?") ? "&" : "?") + "code=" + encode(code)
-                + (tx.state() == null ? "" : "&state=" + encode(tx.state()));
+                + (tx.state() == null ? "" : "&state=" + encode(tx.state()))
+                + (issuer == null ? "" : "&iss=" + encode(issuer));
     }
 
     /** The OpenID Connect door asks for some of the service's APIs by scope; the Mynaportal door for all of them. */
@@ -526,14 +538,21 @@ public class TransactionFlow implements PortalFlow {
     }
 
     /** Errors that go back to the service's (already checked) redirect URI, RFC 6749 §4.1.2.1. */
-    public record ErrorRedirect(String redirectUri, String state) {
+    /** {@code issuer}: the OpenID Connect door adds {@code iss} to its responses (RFC 9207); null on the other door. */
+    public record ErrorRedirect(String redirectUri, String state, String issuer) {
         public AuthorizeOutcome to(String error, String description) {
             return new AuthorizeOutcome.Redirect(location(error, description), Optional.empty());
         }
 
         String location(String error, String description) {
             return redirectUri + (redirectUri.contains("?") ? "&" : "?") + "error=" + encode(error)
-                    + "&error_description=" + encode(description) + (state == null ? "" : "&state=" + encode(state));
+                    + "&error_description=" + encode(description) + (state == null ? "" : "&state=" + encode(state))
+                    + (issuer == null ? "" : "&iss=" + encode(issuer));
         }
+    }
+
+    /** The issuer to name in the responses of a transaction: only the OpenID Connect door's. */
+    private String issuerOf(AuthorizationTransaction tx) {
+        return tx.extras() == null ? null : tokens.issuer(tx.environment());
     }
 }

@@ -34,14 +34,18 @@ public class OidcAuthorization {
     @Inject
     TransactionFlow flow;
 
+    @Inject
+    dev.mynasim.auth.token.AccessTokens tokens;
+
     public AuthorizeOutcome authorize(Environment environment, Map<String, List<String>> query, Optional<String> cookie) {
-        TransactionFlow.ClientCheck client = flow.checkClient(environment, query);
+        String issuer = tokens.issuer(environment);
+        TransactionFlow.ClientCheck client = flow.checkClient(environment, query, issuer);
         if (client.refusal().isPresent()) {
             return client.refusal().get();
         }
         RegisteredService service = client.service();
         Optional<String> state = TransactionFlow.single(query, "state");
-        ErrorRedirect error = new ErrorRedirect(client.redirectUri(), state.orElse(null));
+        ErrorRedirect error = new ErrorRedirect(client.redirectUri(), state.orElse(null), issuer);
         if (!"code".equals(TransactionFlow.single(query, "response_type").orElse(null))) {
             return error.to("unsupported_response_type", "response_type must be code (the authorization code flow is the only one)");
         }

@@ -133,6 +133,10 @@ class OpenIdConnectDoorIT {
                 + "&code_challenge_method=S256"), "invalid_scope", "openid");
         assertError(client.get(base + "&scope=openid&nonce=n1&code_challenge=" + flow.challenge()
                 + "&code_challenge_method=S256&prompt=none"), "login_required", "card");
+        assertError(client.get(base + "&scope=openid&nonce=a%01b&code_challenge=" + flow.challenge()
+                + "&code_challenge_method=S256"), "invalid_request", "control characters");
+        assertError(client.get(base + "&scope=openid&nonce=" + "n".repeat(3000) + "&code_challenge=" + flow.challenge()
+                + "&code_challenge_method=S256"), "invalid_request", "longer than");
     }
 
     @Test
@@ -168,9 +172,10 @@ class OpenIdConnectDoorIT {
         assertThat(production.toErrorResponse().getErrorObject().getCode()).isEqualTo("invalid_token");
     }
 
-    private static void assertError(HeadlessClient.Answer answer, String error, String mentions) {
+    private void assertError(HeadlessClient.Answer answer, String error, String mentions) {
         assertThat(answer.status()).as(answer.toString()).isEqualTo(302);
-        assertThat(answer.query()).as(answer.toString()).containsEntry("error", error).containsEntry("state", "s1");
+        assertThat(answer.query()).as(answer.toString()).containsEntry("error", error).containsEntry("state", "s1")
+                .as("RFC 9207").containsEntry("iss", server.baseUrl() + "/test");
         assertThat(answer.query().get("error_description")).contains(mentions);
     }
 

@@ -109,6 +109,7 @@ public class OidcResource {
         metadata.put("acr_values_supported", List.of(AccessTokens.ACR));
         metadata.put("claims_supported", List.of("iss", "sub", "aud", "exp", "iat", "auth_time", "nonce", "acr", "amr",
                 "at_hash", "verification_skipped", "name", "name#ja-Kana-JP", "address", "birthdate", "gender"));
+        metadata.put("authorization_response_iss_parameter_supported", true);
         metadata.put("claims_parameter_supported", false);
         metadata.put("request_parameter_supported", false);
         metadata.put("request_uri_parameter_supported", false);
