@@ -61,4 +61,10 @@ public class SigningKeyRow {
     boolean retired() {
         return retiredAt != null;
     }
+
+    void retire(Instant now) {
+        if (retiredAt == null) {
+            retiredAt = now;
+        }
+    }
 }

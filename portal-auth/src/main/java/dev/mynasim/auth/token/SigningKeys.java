@@ -72,6 +72,20 @@ public class SigningKeys {
         }
     }
 
+    /**
+     * Rotation: a new key signs from now on; the previous one stays published, so tokens it signed still verify
+     * until they expire; older ones are retired. Returns the new key id.
+     */
+    public synchronized String rotate(Environment environment) {
+        SigningKeyRow created = create(environment);
+        rows.insert(created);
+        List<SigningKeyRow> live = rows.load(environment).stream().filter(r -> !r.retired())
+                .sorted(Comparator.comparing(SigningKeyRow::createdAt).reversed()).toList();
+        live.stream().skip(2).forEach(old -> rows.retire(old.kid(), clock.instant()));
+        keys.put(environment, keySet(rows.load(environment)));
+        return created.kid();
+    }
+
     public synchronized RSAKey signingKey(Environment environment) {
         return keys.get(environment).signing();
     }
@@ -127,6 +141,11 @@ public class SigningKeys {
         @Transactional(Transactional.TxType.REQUIRES_NEW)
         public void insert(SigningKeyRow row) {
             em.persist(row);
+        }
+
+        @Transactional(Transactional.TxType.REQUIRES_NEW)
+        public void retire(String kid, java.time.Instant now) {
+            em.find(SigningKeyRow.class, kid).retire(now);
         }
     }
 }

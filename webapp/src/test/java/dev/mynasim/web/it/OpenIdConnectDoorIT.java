@@ -172,6 +172,38 @@ class OpenIdConnectDoorIT {
         assertThat(production.toErrorResponse().getErrorObject().getCode()).isEqualTo("invalid_token");
     }
 
+    @Test
+    void anOperatorRotatesTheKeysAndTokensOfThePreviousKeyStillVerify() throws Exception {
+        String card = portal.aCard("5173");
+        HeadlessClient client = new HeadlessClient(server);
+        Flow flow = new Flow("SP00000001_AA0002", new Scope("openid", "self-info"));
+        OIDCTokenResponse before = flow.exchange(code(client.get(flow.path(
+                HeadlessClient.cardAndConsent(card, "5173", "approve"))), flow));
+        Api operator = Api.operator(server);
+        String oldKid = operator.get("/admin/api/environments/test/signing-keys").json().getString("signing");
+
+        var rotated = operator.post("/admin/api/environments/test/signing-keys/rotate", "").json();
+        assertThat(rotated.getString("signing")).isNotEqualTo(oldKid);
+        assertThat(rotated.getJsonArray("published").getValuesAs(jakarta.json.JsonString::getString))
+                .contains(oldKid, rotated.getString("signing"));
+        assertThat(userinfo(before).indicatesSuccess()).as("signed by the previous key").isTrue();
+        Flow after = new Flow("SP00000001_AA0002", new Scope("openid", "self-info"));
+        OIDCTokenResponse newer = after.exchange(code(client.get(after.path("mynasim_consent=approve")), after));
+        assertThat(newer.getOIDCTokens().getIDToken().getHeader().toJSONObject().get("kid"))
+                .isEqualTo(rotated.getString("signing"));
+        after.validate(newer.getOIDCTokens().getIDToken());
+
+        operator.post("/admin/api/environments/test/signing-keys/rotate", "");
+        assertThat(userinfo(before).indicatesSuccess()).as("two rotations retire the oldest key").isFalse();
+        assertThat(Api.as(server, "sp00000001", "demo-password-1")
+                .post("/admin/api/environments/test/signing-keys/rotate", "").status()).isEqualTo(403);
+    }
+
+    private UserInfoResponse userinfo(OIDCTokenResponse tokens) throws Exception {
+        return UserInfoResponse.parse(new UserInfoRequest(provider.getUserInfoEndpointURI(),
+                tokens.getOIDCTokens().getBearerAccessToken()).toHTTPRequest().send());
+    }
+
     private void assertError(HeadlessClient.Answer answer, String error, String mentions) {
         assertThat(answer.status()).as(answer.toString()).isEqualTo(302);
         assertThat(answer.query()).as(answer.toString()).containsEntry("error", error).containsEntry("state", "s1")
