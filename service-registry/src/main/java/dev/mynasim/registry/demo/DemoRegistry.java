@@ -95,6 +95,13 @@ public class DemoRegistry {
         register(Environment.TEST, SP1, "AA0005", "お知らせ受信箱",
                 "マイナポータルのお知らせを受け取るために、属性連携を設定し、お知らせを取得します。",
                 true, MynaApi.NOTICES, MynaApi.ATTRIBUTE_LINKAGE);
+        // the OpenID Connect door with private_key_jwt: the key pair is in docs/demo (TEST only, public on purpose)
+        String base = baseUrl.replaceAll("/+$", "") + "/demo/AA0006";
+        services.register(SYSTEM, Environment.TEST, client(SP1, "AA0006"), new ServiceRegistration("鍵認証デモ (OpenID Connect)",
+                "OpenID Connect と private_key_jwt で連携し、予防接種情報と薬剤情報を取得します。",
+                List.of(ServiceUrl.of("redirectUris", base + "/callback")), ServiceUrl.of("callbackUrl", base + "/notice"),
+                Set.of(MynaApi.SELF_INFO, MynaApi.MEDICAL_INSURANCE), true, ClientAuthMethod.PRIVATE_KEY_JWT,
+                demoJwks(), true));
         register(Environment.TEST, SP2, "BB0001", "市民ポータル 予防接種",
                 "予防接種の記録を表示するために、マイナポータルから予防接種情報を取得します。", true, MynaApi.SELF_INFO);
         LOG.info("Loaded the demo registrations (SP00000001, SP00000002)");
@@ -108,6 +115,14 @@ public class DemoRegistry {
         services.register(SYSTEM, env, client(owner, serviceId), new ServiceRegistration(name, consentText,
                 List.of(ServiceUrl.of("redirectUris", base + "/callback")), ServiceUrl.of("callbackUrl", base + "/notice"),
                 Set.of(apis), skip, auth, null, env == Environment.TEST));
+    }
+
+    private static String demoJwks() {
+        try (var in = DemoRegistry.class.getResourceAsStream("aa0006-jwks.json")) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static ClientId client(ApiUserId owner, String serviceId) {
