@@ -88,7 +88,9 @@ class ServerBasicsIT {
         var test = operator.get("/admin/api/environments/test/services").array();
         assertThat(test.stream().map(s -> s.asJsonObject().getString("clientId")))
                 .contains("SP00000001_AA0001", "SP00000001_AA0002", "SP00000001_AA0003", "SP00000001_AA0004",
-                        "SP00000001_AA0005", "SP00000002_BB0001");
+                        "SP00000001_AA0005", "SP00000001_AA0006", "SP00000002_BB0001");
+        assertThat(operator.get("/admin/api/environments/test/services/SP00000001_AA0006").json().getString("clientAuth"))
+                .isEqualTo("private_key_jwt");
         var aa0001 = operator.get("/admin/api/environments/test/services/SP00000001_AA0001").json();
         assertThat(aa0001.getJsonArray("apis").getValuesAs(jakarta.json.JsonString::getString))
                 .containsExactly("medical-insurance", "self-info");
