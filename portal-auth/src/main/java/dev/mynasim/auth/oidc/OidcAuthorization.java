@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * The authorization request of the OpenID Connect door (OpenID Connect Core §3.1.2.1, RFC 7636): authorization code
  * flow only; {@code openid} plus API codes within the service's registration and the basic four attributes as
  * scope; {@code state}, {@code nonce} and an S256 {@code code_challenge} required, as the Digital Authentication App
- * requires them. Once valid, the request walks the same card step, skip rule and consent as the other door.
+ * requires them (a registration may relax nonce and PKCE to what OpenID Connect Core allows). Once valid, the request walks the same card step, skip rule and consent as the other door.
  */
 @ApplicationScoped
 public class OidcAuthorization {
@@ -77,18 +77,18 @@ public class OidcAuthorization {
             return error.to("invalid_request", "state is required");
         }
         Optional<String> nonce = TransactionFlow.single(query, "nonce");
-        if (nonce.isEmpty()) {
+        if (nonce.isEmpty() && service.requireNonce()) {
             return error.to("invalid_request", "nonce is required");
         }
         Optional<String> challenge = TransactionFlow.single(query, "code_challenge");
         String method = TransactionFlow.single(query, "code_challenge_method").orElse("plain");
-        if (challenge.isEmpty()) {
+        if (challenge.isEmpty() && service.requirePkce()) {
             return error.to("invalid_request", "code_challenge is required (PKCE, RFC 7636)");
         }
-        if (!method.equals("S256")) {
+        if (challenge.isPresent() && !method.equals("S256")) {
             return error.to("invalid_request", "code_challenge_method must be S256; plain is not accepted");
         }
-        if (!S256_CHALLENGE.matcher(challenge.get()).matches()) {
+        if (challenge.isPresent() && !S256_CHALLENGE.matcher(challenge.get()).matches()) {
             return error.to("invalid_request", "code_challenge must be the 43-character base64url SHA-256 of the verifier");
         }
         Set<String> prompt = new LinkedHashSet<>(Arrays.asList(TransactionFlow.single(query, "prompt").orElse("").trim()
@@ -119,6 +119,6 @@ public class OidcAuthorization {
         return flow.begin(new TransactionFlow.Begin(environment, service, client.redirectUri(), state.get(),
                 prompt.contains("login"), prompt.contains("none"), maxAge, card,
                 TransactionFlow.single(query, "mynasim_pin"), TransactionFlow.single(query, "mynasim_consent"),
-                new AuthorizationTransaction.Extras(apis, attributes, nonce.get(), challenge.get())), cookie);
+                new AuthorizationTransaction.Extras(apis, attributes, nonce.orElse(null), challenge.orElse(null))), cookie);
     }
 }

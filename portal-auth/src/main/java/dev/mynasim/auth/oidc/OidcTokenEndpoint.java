@@ -84,32 +84,35 @@ public class OidcTokenEndpoint {
         return tokens.issuer(environment) + "/oidc/token";
     }
 
-    public Map<String, Object> exchange(Environment environment, Map<String, List<String>> form) {
+    public Map<String, Object> exchange(Environment environment, Map<String, List<String>> form,
+                                        Optional<String> authorization) {
         form.entrySet().stream().filter(e -> e.getValue().size() > 1).findFirst().ifPresent(e -> {
             throw new OAuthError(400, "invalid_request", "parameter " + e.getKey() + " is repeated (RFC 6749 §3.2)");
         });
         String grantType = TransactionFlow.required(form, "grant_type");
         if (grantType.equals("refresh_token")) {
-            return refresh(environment, form);
+            return refresh(environment, form, authorization);
         }
         if (!grantType.equals("authorization_code")) {
             throw new OAuthError(400, "unsupported_grant_type", "grant_type must be authorization_code or refresh_token");
         }
-        RegisteredService service = authenticate(environment, form, true);
+        RegisteredService service = authenticate(environment, form, authorization, true);
         String code = TransactionFlow.required(form, "code");
         IssuedCode issued = flow.redeem(environment, service.clientId().toString(), code,
                 TransactionFlow.required(form, "redirect_uri"));
         if (issued.extras() == null) {
             throw new OAuthError(400, "invalid_grant", "the code was issued by the Mynaportal-compatible door; exchange it there");
         }
-        String verifier = TransactionFlow.required(form, "code_verifier");
-        try {
-            if (!CodeChallenge.compute(CodeChallengeMethod.S256, new CodeVerifier(verifier)).getValue()
-                    .equals(issued.extras().codeChallenge())) {
-                throw new OAuthError(400, "invalid_grant", "code_verifier does not match the code_challenge (RFC 7636 §4.6)");
+        if (issued.extras().codeChallenge() != null) {
+            String verifier = TransactionFlow.required(form, "code_verifier");
+            try {
+                if (!CodeChallenge.compute(CodeChallengeMethod.S256, new CodeVerifier(verifier)).getValue()
+                        .equals(issued.extras().codeChallenge())) {
+                    throw new OAuthError(400, "invalid_grant", "code_verifier does not match the code_challenge (RFC 7636 §4.6)");
+                }
+            } catch (IllegalArgumentException e) {
+                throw new OAuthError(400, "invalid_grant", "code_verifier is not 43 to 128 unreserved characters (RFC 7636 §4.1)");
             }
-        } catch (IllegalArgumentException e) {
-            throw new OAuthError(400, "invalid_grant", "code_verifier is not 43 to 128 unreserved characters (RFC 7636 §4.1)");
         }
         OAuthGrant grant = consents.grant(issued.consentId(), issued.authTime(), issued.extras().attributes(), "portal");
         AccessTokens.Issued token = tokens.issue(grant, scope(grant));
@@ -120,8 +123,9 @@ public class OidcTokenEndpoint {
     }
 
     /** RFC 6749 §6 with rotation: the old refresh token dies, a new one comes with the new access token. */
-    private Map<String, Object> refresh(Environment environment, Map<String, List<String>> form) {
-        RegisteredService service = authenticate(environment, form, true);
+    private Map<String, Object> refresh(Environment environment, Map<String, List<String>> form,
+                                        Optional<String> authorization) {
+        RegisteredService service = authenticate(environment, form, authorization, true);
         OAuthGrant grant;
         try {
             grant = refreshTokens.use(TransactionFlow.required(form, "refresh_token"), service.clientId().toString());
@@ -140,8 +144,9 @@ public class OidcTokenEndpoint {
      * RFC 7662 introspection for an authenticated client (a public client cannot authenticate, so it gets 401): about
      * its own tokens only; anything else is {@code active: false}.
      */
-    public Map<String, Object> introspect(Environment environment, Map<String, List<String>> form) {
-        RegisteredService caller = authenticate(environment, form, false);
+    public Map<String, Object> introspect(Environment environment, Map<String, List<String>> form,
+                                          Optional<String> authorization) {
+        RegisteredService caller = authenticate(environment, form, authorization, false);
         String value = TransactionFlow.required(form, "token");
         Map<String, Object> inactive = new LinkedHashMap<>(Map.of("active", false));
         try {
@@ -180,8 +185,8 @@ public class OidcTokenEndpoint {
      * RFC 7009: revoking an access or refresh token revokes the grant behind it, and with it every token of the grant.
      * The answer is the same whether or not the token was known (§2.2).
      */
-    public void revoke(Environment environment, Map<String, List<String>> form) {
-        RegisteredService caller = authenticate(environment, form, true);
+    public void revoke(Environment environment, Map<String, List<String>> form, Optional<String> authorization) {
+        RegisteredService caller = authenticate(environment, form, authorization, true);
         String value = TransactionFlow.required(form, "token");
         Optional<OAuthGrant> grant;
         try {
@@ -211,11 +216,25 @@ public class OidcTokenEndpoint {
         return String.join(" ", scope);
     }
 
-    /** The calling client; {@code allowNone}: a public TEST client naming itself is enough. */
-    private RegisteredService authenticate(Environment environment, Map<String, List<String>> form, boolean allowNone) {
+    /**
+     * The calling client, by the method its registration chose: an RFC 7523 assertion, a secret in HTTP Basic or in
+     * the form (RFC 6749 §2.3.1; TEST only), or, with {@code allowNone}, a public TEST client naming itself.
+     */
+    private RegisteredService authenticate(Environment environment, Map<String, List<String>> form,
+                                           Optional<String> authorization, boolean allowNone) {
         if (TransactionFlow.single(form, "client_assertion_type").isPresent()
                 || TransactionFlow.single(form, "client_assertion").isPresent()) {
             return privateKeyJwt(environment, form);
+        }
+        Optional<String> basic = authorization.filter(h -> h.regionMatches(true, 0, "Basic ", 0, 6));
+        if (basic.isPresent()) {
+            String[] pair = basicCredentials(basic.get().substring(6).trim());
+            return secret(environment, pair[0], pair[1], ClientAuthMethod.CLIENT_SECRET_BASIC);
+        }
+        Optional<String> postedSecret = TransactionFlow.single(form, "client_secret");
+        if (postedSecret.isPresent()) {
+            return secret(environment, TransactionFlow.required(form, "client_id"), postedSecret.get(),
+                    ClientAuthMethod.CLIENT_SECRET_POST);
         }
         Optional<String> named = TransactionFlow.single(form, "client_id");
         if (named.isEmpty()) {
@@ -270,6 +289,31 @@ public class OidcTokenEndpoint {
             throw new OAuthError(401, "invalid_client", "the client assertion's jti was used before");
         }
         return service;
+    }
+
+    private RegisteredService secret(Environment environment, String clientId, String secret, ClientAuthMethod method) {
+        RegisteredService service = registered(environment, clientId);
+        if (service.clientAuth() != method || !service.secretMatches(secret)) {
+            throw new OAuthError(401, "invalid_client", "client " + clientId + " is unknown, does not use "
+                    + method.code() + ", or the secret is wrong");
+        }
+        return service;
+    }
+
+    /** RFC 6749 §2.3.1: client id and secret are form-urlencoded before they are joined and base64-encoded. */
+    private static String[] basicCredentials(String encoded) {
+        try {
+            String decoded = new String(java.util.Base64.getDecoder().decode(encoded), java.nio.charset.StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            if (colon < 0) {
+                throw new IllegalArgumentException("no colon");
+            }
+            return new String[] {
+                java.net.URLDecoder.decode(decoded.substring(0, colon), java.nio.charset.StandardCharsets.UTF_8),
+                java.net.URLDecoder.decode(decoded.substring(colon + 1), java.nio.charset.StandardCharsets.UTF_8)};
+        } catch (IllegalArgumentException e) {
+            throw new OAuthError(401, "invalid_client", "the HTTP Basic credentials cannot be read");
+        }
     }
 
     private RegisteredService registered(Environment environment, String clientId) {

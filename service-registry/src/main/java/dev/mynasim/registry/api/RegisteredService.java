@@ -11,10 +11,27 @@ import java.util.Set;
 public record RegisteredService(Environment environment, ClientId clientId, String apiUserName, String displayName,
                                 String consentText, List<String> redirectUris, String callbackUrl, Set<MynaApi> apis,
                                 boolean skipFeature, Optional<GroupId> group, ClientAuthMethod clientAuth,
-                                Optional<String> jwks, boolean headless, Optional<String> unusableReason) {
+                                Optional<String> jwks, boolean headless, boolean requirePkce, boolean requireNonce,
+                                Optional<String> clientSecretHash, Optional<String> unusableReason) {
 
     public boolean usable() {
         return unusableReason.isEmpty();
+    }
+
+    /** Compares a presented client secret with the stored SHA-256, in constant time. */
+    public boolean secretMatches(String secret) {
+        if (secret == null || clientSecretHash.isEmpty()) {
+            return false;
+        }
+        try {
+            byte[] presented = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.security.MessageDigest.isEqual(
+                    java.util.HexFormat.of().formatHex(presented).getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                    clientSecretHash.get().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Exact string comparison (RFC 6749 §3.1.2.3; DESIGN.md 9.4). */

@@ -17,11 +17,14 @@ import java.util.Set;
  * What an API user says about one of its Web services. The constructor enforces the rules that need nothing but
  * the registration itself, among them the guideline's: without the skip feature a service is registered for
  * exactly one API, and the skip feature is never registered alone. {@code headless} lets the service's tests
- * complete the card step and consent without a page (TEST registrations only).
+ * complete the card step and consent without a page (TEST registrations only); {@code requirePkce} and
+ * {@code requireNonce} (normally true) may be switched off for the OpenID Connect door, as OpenID Connect Core
+ * allows, so certification tooling can run.
  */
 public record ServiceRegistration(String displayName, String consentText, List<ServiceUrl> redirectUris,
                                   ServiceUrl callbackUrl, Set<MynaApi> apis, boolean skipFeature,
-                                  ClientAuthMethod clientAuth, String jwks, boolean headless) {
+                                  ClientAuthMethod clientAuth, String jwks, boolean headless, boolean requirePkce,
+                                  boolean requireNonce) {
 
     static final int MAX_DISPLAY_NAME = 100;
     static final int MAX_CONSENT_TEXT = 2000;

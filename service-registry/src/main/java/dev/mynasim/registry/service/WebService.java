@@ -64,6 +64,12 @@ public class WebService {
     private String clientAuth;
     private String jwks;
     private boolean headless;
+    @Column(name = "client_secret_hash")
+    private String clientSecretHash;
+    @Column(name = "require_pkce")
+    private boolean requirePkce = true;
+    @Column(name = "require_nonce")
+    private boolean requireNonce = true;
     /** The group this registration belongs to in its environment, if any: one column, so at most one group. */
     @Column(name = "group_id")
     private String groupId;
@@ -103,7 +109,17 @@ public class WebService {
                     "Headless mode is allowed for TEST registrations only",
                     "ヘッドレスモードは接続確認環境の登録でのみ使用できます");
         }
+        if (registration.clientAuth().usesSecret() && environment != Environment.TEST) {
+            throw RuleViolation.invalid("clientAuth", "client-secret-test-only",
+                    "Client secrets are allowed for TEST registrations only",
+                    "クライアントシークレットは接続確認環境の登録でのみ使用できます");
+        }
+        if (!registration.clientAuth().usesSecret()) {
+            clientSecretHash = null;
+        }
         this.headless = registration.headless();
+        this.requirePkce = registration.requirePkce();
+        this.requireNonce = registration.requireNonce();
         this.displayName = registration.displayName().strip();
         this.consentText = registration.consentText();
         this.redirectUris.clear();
@@ -177,6 +193,33 @@ public class WebService {
 
     public boolean headless() {
         return headless;
+    }
+
+    public boolean requirePkce() {
+        return requirePkce;
+    }
+
+    public boolean requireNonce() {
+        return requireNonce;
+    }
+
+    /** Whether a secret is due: the registration uses one and has none yet. */
+    public boolean needsSecret() {
+        return clientAuth().usesSecret() && clientSecretHash == null;
+    }
+
+    /** Stores a new client secret as its SHA-256 (256 random bits need no slow hash). */
+    public void secret(String sha256) {
+        if (!clientAuth().usesSecret()) {
+            throw RuleViolation.conflict("clientAuth", "client-secret-unused",
+                    "This registration does not authenticate with a client secret",
+                    "この登録はクライアントシークレットで認証しません");
+        }
+        this.clientSecretHash = sha256;
+    }
+
+    public java.util.Optional<String> clientSecretHash() {
+        return java.util.Optional.ofNullable(clientSecretHash);
     }
 
     public String jwks() {

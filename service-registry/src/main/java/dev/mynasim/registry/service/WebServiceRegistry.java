@@ -25,6 +25,8 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class WebServiceRegistry implements ServiceDirectory {
 
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
     @PersistenceContext
     private EntityManager em;
 
@@ -119,7 +121,28 @@ public class WebServiceRegistry implements ServiceDirectory {
         return findRegistration(environment, clientId).map(s -> new RegisteredService(s.environment(), s.clientId(),
                 apiUsers.name(s.apiUser()), s.displayName(), s.consentText(), s.redirectUris(), s.callbackUrl(),
                 s.apis(), s.skipFeature(), s.group(), s.clientAuth(), Optional.ofNullable(s.jwks()), s.headless(),
+                s.requirePkce(), s.requireNonce(), s.clientSecretHash(),
                 whyUnusable(s).map(RuleViolation::messageJa)));
+    }
+
+    /**
+     * A new client secret for a registration that authenticates with one: 256 random bits, returned this once and
+     * stored only as its SHA-256. The old secret stops working at once.
+     */
+    @Transactional
+    public String newSecret(Caller caller, Environment environment, ClientId clientId) {
+        WebService service = get(caller, environment, clientId);
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String secret = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        try {
+            service.secret(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        audit.record(caller.name(), "service.client-secret", subject(environment, clientId), null);
+        return secret;
     }
 
     /** Why the registration may not be used now, or empty (sandbox mode: TEST and PRODUCTION always usable). */

@@ -61,6 +61,22 @@ class WebServiceTest {
     }
 
     @Test
+    void clientSecretsAreForTestRegistrationsOnlyAndOnlyForSecretMethods() {
+        WebService test = new WebService(Environment.TEST, aClientId("AB0001"),
+                aRegistration().withClientAuth(ClientAuthMethod.CLIENT_SECRET_BASIC).build(), NOW);
+        assertThat(test.needsSecret()).isTrue();
+        test.secret("a".repeat(64));
+        assertThat(test.needsSecret()).isFalse();
+        assertThat(test.clientSecretHash()).hasValue("a".repeat(64));
+
+        assertInvalid(() -> new WebService(Environment.PRODUCTION, aClientId("AB0001"),
+                        aRegistration().withClientAuth(ClientAuthMethod.CLIENT_SECRET_POST).build(), NOW),
+                "clientAuth", "client-secret-test-only");
+        WebService keyed = new WebService(Environment.TEST, aClientId("AB0002"), aRegistration().build(), NOW);
+        assertConflict(() -> keyed.secret("b".repeat(64)), "clientAuth", "client-secret-unused");
+    }
+
+    @Test
     void headlessModeIsForTestRegistrationsOnly() {
         assertThat(new WebService(Environment.TEST, aClientId("AB0001"),
                 aRegistration().withClientAuth(ClientAuthMethod.NONE).headless().build(), NOW).headless()).isTrue();

@@ -17,7 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * HTTP Basic authentication (RFC 7617) of console accounts for the admin API. A missing or wrong credential on a
+ * HTTP Basic authentication (RFC 7617) of console accounts for the admin API (the protected paths only). A missing or wrong credential on a
  * protected path gets 401 with a challenge and a problem-details body, not the container's HTML page.
  */
 @ApplicationScoped
@@ -32,6 +32,10 @@ public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechani
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
+        if (!context.isProtected()) {
+            // HTTP Basic elsewhere belongs to the OAuth clients (client_secret_basic at the token endpoint)
+            return context.doNothing();
+        }
         String header = request.getHeader("Authorization");
         if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
             Optional<Caller> caller = credentials(header.substring(6).trim())
@@ -43,11 +47,8 @@ public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechani
             }
             return challenge(response, "The user name or password is wrong", "ユーザー名またはパスワードが違います");
         }
-        if (context.isProtected()) {
-            return challenge(response, "This needs a console account: send HTTP Basic credentials",
-                    "コンソールアカウントでの認証が必要です (HTTP Basic)");
-        }
-        return context.doNothing();
+        return challenge(response, "This needs a console account: send HTTP Basic credentials",
+                "コンソールアカウントでの認証が必要です (HTTP Basic)");
     }
 
     private static Optional<String[]> credentials(String encoded) {

@@ -92,7 +92,8 @@ public class OidcResource {
         metadata.put("jwks_uri", issuer + "/oidc/jwks");
         metadata.put("introspection_endpoint", issuer + "/oidc/introspect");
         metadata.put("revocation_endpoint", issuer + "/oidc/revoke");
-        metadata.put("introspection_endpoint_auth_methods_supported", List.of("private_key_jwt"));
+        metadata.put("introspection_endpoint_auth_methods_supported", env == Environment.TEST
+                ? List.of("private_key_jwt", "client_secret_basic", "client_secret_post") : List.of("private_key_jwt"));
         metadata.put("revocation_endpoint_auth_methods_supported",
                 env == Environment.TEST ? List.of("private_key_jwt", "none") : List.of("private_key_jwt"));
         metadata.put("scopes_supported", scopes);
@@ -101,8 +102,9 @@ public class OidcResource {
         metadata.put("grant_types_supported", List.of("authorization_code", "refresh_token"));
         metadata.put("subject_types_supported", List.of("pairwise"));
         metadata.put("id_token_signing_alg_values_supported", List.of("RS256"));
-        metadata.put("token_endpoint_auth_methods_supported",
-                env == Environment.TEST ? List.of("private_key_jwt", "none") : List.of("private_key_jwt"));
+        metadata.put("token_endpoint_auth_methods_supported", env == Environment.TEST
+                ? List.of("private_key_jwt", "client_secret_basic", "client_secret_post", "none")
+                : List.of("private_key_jwt"));
         metadata.put("token_endpoint_auth_signing_alg_values_supported", List.of("RS256", "PS256", "ES256"));
         metadata.put("code_challenge_methods_supported", List.of("S256"));
         metadata.put("prompt_values_supported", List.of("none", "login", "consent"));
@@ -134,9 +136,10 @@ public class OidcResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Token request: authorization_code with code_verifier; private_key_jwt (RFC 7523) or none (TEST)")
-    public Response token(MultivaluedMap<String, String> form) {
+    public Response token(@HeaderParam("Authorization") String authorization, MultivaluedMap<String, String> form) {
         try {
-            return AuthorizeResponses.json(tokenEndpoint.exchange(Environment.parse(environment), form));
+            return AuthorizeResponses.json(tokenEndpoint.exchange(Environment.parse(environment), form,
+                    Optional.ofNullable(authorization)));
         } catch (OAuthError e) {
             return AuthorizeResponses.error(e);
         }
@@ -157,9 +160,10 @@ public class OidcResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "RFC 7662 token introspection, for an authenticated client and its own tokens")
-    public Response introspect(MultivaluedMap<String, String> form) {
+    public Response introspect(@HeaderParam("Authorization") String authorization, MultivaluedMap<String, String> form) {
         try {
-            return AuthorizeResponses.json(tokenEndpoint.introspect(Environment.parse(environment), form));
+            return AuthorizeResponses.json(tokenEndpoint.introspect(Environment.parse(environment), form,
+                    Optional.ofNullable(authorization)));
         } catch (OAuthError e) {
             return AuthorizeResponses.error(e);
         }
@@ -169,9 +173,9 @@ public class OidcResource {
     @Path("oidc/revoke")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "RFC 7009 revocation: the grant behind an access or refresh token, with all its tokens")
-    public Response revoke(MultivaluedMap<String, String> form) {
+    public Response revoke(@HeaderParam("Authorization") String authorization, MultivaluedMap<String, String> form) {
         try {
-            tokenEndpoint.revoke(Environment.parse(environment), form);
+            tokenEndpoint.revoke(Environment.parse(environment), form, Optional.ofNullable(authorization));
             return Response.ok().header("Cache-Control", "no-store").build();
         } catch (OAuthError e) {
             return AuthorizeResponses.error(e);

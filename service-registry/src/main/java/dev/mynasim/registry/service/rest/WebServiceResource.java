@@ -59,8 +59,9 @@ public class WebServiceResource {
                         "apiUserId is required", "apiUserId は必須です"));
         var clientId = new ClientId(owner, new ServiceId(RuleViolation.required("serviceId", body.serviceId())));
         WebService service = registry.register(caller, env, clientId, body.registration());
+        String secret = service.needsSecret() ? registry.newSecret(caller, env, clientId) : null;
         return Response.created(uri.getAbsolutePathBuilder().path(clientId.toString()).build())
-                .entity(response(service)).build();
+                .entity(WebServiceResponse.of(service, registry.whyUnusable(service), secret)).build();
     }
 
     @GET
@@ -81,7 +82,21 @@ public class WebServiceResource {
             throw RuleViolation.invalid("serviceId", "id-immutable", "apiUserId and serviceId cannot be changed",
                     "apiUserId と serviceId は変更できません");
         }
-        return response(registry.change(caller, Environment.parse(environment), id, body.registration()));
+        Environment env = Environment.parse(environment);
+        WebService service = registry.change(caller, env, id, body.registration());
+        String secret = service.needsSecret() ? registry.newSecret(caller, env, id) : null;
+        return WebServiceResponse.of(service, registry.whyUnusable(service), secret);
+    }
+
+    @POST
+    @Path("{clientId}/client-secret")
+    @Operation(summary = "A new client secret (client_secret_basic / client_secret_post, TEST only), shown this once")
+    public WebServiceResponse newSecret(@PathParam("clientId") String clientId) {
+        Environment env = Environment.parse(environment);
+        ClientId id = ClientId.parse(clientId);
+        String secret = registry.newSecret(caller, env, id);
+        WebService service = registry.get(caller, env, id);
+        return WebServiceResponse.of(service, registry.whyUnusable(service), secret);
     }
 
     @DELETE

@@ -12,14 +12,20 @@ import java.util.Optional;
 public record WebServiceResponse(String clientId, String apiUserId, String serviceId, String environment,
                                  String displayName, String consentText, List<String> redirectUris,
                                  String callbackUrl, List<String> apis, boolean skipFeature, String clientAuth,
-                                 String jwks, boolean headless, String groupId, boolean usable, String unusableReason,
+                                 String jwks, boolean headless, boolean requirePkce, boolean requireNonce,
+                                 String clientSecret, String groupId, boolean usable, String unusableReason,
                                  Instant createdAt, Instant updatedAt) {
 
     static WebServiceResponse of(WebService s, Optional<RuleViolation> whyUnusable) {
+        return of(s, whyUnusable, null);
+    }
+
+    /** With the client secret, on the one response that shows it (registration or a new secret). */
+    static WebServiceResponse of(WebService s, Optional<RuleViolation> whyUnusable, String clientSecret) {
         return new WebServiceResponse(s.clientId().toString(), s.apiUser().value(), s.clientId().service().value(),
                 s.environment().path(), s.displayName(), s.consentText(), s.redirectUris(), s.callbackUrl(),
                 s.apis().stream().map(MynaApi::code).sorted().toList(), s.skipFeature(), s.clientAuth().code(),
-                s.jwks(), s.headless(), s.group().map(GroupId::value).orElse(null), whyUnusable.isEmpty(),
+                s.jwks(), s.headless(), s.requirePkce(), s.requireNonce(), clientSecret, s.group().map(GroupId::value).orElse(null), whyUnusable.isEmpty(),
                 whyUnusable.map(RuleViolation::getMessage).orElse(null), s.createdAt(), s.updatedAt());
     }
 }
