@@ -28,7 +28,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * ID tokens (OpenID Connect Core §2, §3.1.3.6), RS256 with the environment's key: {@code auth_time} of the card read
+ * ID tokens (OpenID Connect Core §2, §3.1.3.6), RS256 with the environment's key (ES256 with its P-256 key for a
+ * registration that asks): {@code auth_time} of the card read
  * (also when it was skipped), {@code nonce}, {@code acr}, {@code amr}, {@code at_hash}, {@code verification_skipped},
  * and the basic four attributes only when their scopes were consented (§5.1, §5.4).
  */
@@ -50,6 +51,9 @@ public class IdTokens {
     People people;
 
     @Inject
+    dev.mynasim.registry.api.ServiceDirectory directory;
+
+    @Inject
     Clock clock;
 
     public String issue(OAuthGrant grant, String nonce, String accessToken) {
@@ -69,15 +73,25 @@ public class IdTokens {
                         .getValue())
                 .claim("verification_skipped", grant.cardSkipped());
         attributes(grant).forEach(claims::claim);
-        RSAKey key = keys.signingKey(grant.environment());
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT)
-                .keyID(key.getKeyID()).build(), claims.build());
+        boolean es256 = directory.find(grant.environment(), grant.client())
+                .map(service -> service.idTokenAlg().equals("ES256")).orElse(false);
         try {
-            jwt.sign(new RSASSASigner(key));
+            SignedJWT jwt;
+            if (es256) {
+                com.nimbusds.jose.jwk.ECKey key = keys.ecSigningKey(grant.environment());
+                jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).type(JOSEObjectType.JWT)
+                        .keyID(key.getKeyID()).build(), claims.build());
+                jwt.sign(new com.nimbusds.jose.crypto.ECDSASigner(key));
+            } else {
+                RSAKey key = keys.signingKey(grant.environment());
+                jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT)
+                        .keyID(key.getKeyID()).build(), claims.build());
+                jwt.sign(new RSASSASigner(key));
+            }
+            return jwt.serialize();
         } catch (JOSEException e) {
             throw new IllegalStateException("could not sign an ID token", e);
         }
-        return jwt.serialize();
     }
 
     public String subject(OAuthGrant grant) {

@@ -38,8 +38,8 @@ public class SigningKeys {
     private static final String SEAL_PURPOSE = "signing-key";
     private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(SigningKeys.class.getName());
 
-    /** The keys of one environment: the newest signs, all verify. */
-    record KeySet(RSAKey signing, JWKSet published) {
+    /** The keys of one environment: the newest RSA key signs (the EC key signs ES256 ID tokens), all verify. */
+    record KeySet(RSAKey signing, com.nimbusds.jose.jwk.ECKey ecSigning, JWKSet published) {
     }
 
     @Inject
@@ -60,15 +60,13 @@ public class SigningKeys {
                 + " from " + nimbus.getProtectionDomain().getCodeSource().getLocation());
         for (Environment environment : Environment.values()) {
             List<SigningKeyRow> stored = rows.load(environment);
-            if (stored.isEmpty()) {
-                try {
-                    rows.insert(create(environment));
-                } catch (RuntimeException lostTheRace) {
-                    // another node created this environment's key first: use its
-                }
-                stored = rows.load(environment);
+            if (stored.stream().noneMatch(r -> !ec(r))) {
+                insertQuietly(create(environment));
             }
-            keys.put(environment, keySet(stored));
+            if (stored.stream().noneMatch(SigningKeys::ec)) {
+                insertQuietly(createEc(environment));
+            }
+            keys.put(environment, keySet(rows.load(environment)));
         }
     }
 
@@ -79,11 +77,16 @@ public class SigningKeys {
     public synchronized String rotate(Environment environment) {
         SigningKeyRow created = create(environment);
         rows.insert(created);
-        List<SigningKeyRow> live = rows.load(environment).stream().filter(r -> !r.retired())
+        List<SigningKeyRow> live = rows.load(environment).stream().filter(r -> !r.retired() && !ec(r))
                 .sorted(Comparator.comparing(SigningKeyRow::createdAt).reversed()).toList();
         live.stream().skip(2).forEach(old -> rows.retire(old.kid(), clock.instant()));
         keys.put(environment, keySet(rows.load(environment)));
         return created.kid();
+    }
+
+    /** The P-256 key that signs ID tokens of registrations that ask for ES256. */
+    public synchronized com.nimbusds.jose.jwk.ECKey ecSigningKey(Environment environment) {
+        return keys.get(environment).ecSigning();
     }
 
     public synchronized RSAKey signingKey(Environment environment) {
@@ -108,19 +111,50 @@ public class SigningKeys {
         }
     }
 
+    private void insertQuietly(SigningKeyRow row) {
+        try {
+            rows.insert(row);
+        } catch (RuntimeException lostTheRace) {
+            // another node created this environment's key first: use its
+        }
+    }
+
+    private static boolean ec(SigningKeyRow row) {
+        return row.kid().contains("-ec-");
+    }
+
+    private SigningKeyRow createEc(Environment environment) {
+        try {
+            String kid = environment.path() + "-ec-" + UUID.randomUUID().toString().substring(0, 8);
+            com.nimbusds.jose.jwk.ECKey key = new com.nimbusds.jose.jwk.gen.ECKeyGenerator(com.nimbusds.jose.jwk.Curve.P_256)
+                    .keyID(kid).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.ES256).generate();
+            byte[] sealed = new SealedBox(secret.bytes(), SEAL_PURPOSE)
+                    .seal(key.toJSONString().getBytes(StandardCharsets.UTF_8), kid);
+            return new SigningKeyRow(kid, environment, key.toPublicJWK().toJSONString(),
+                    Base64.getEncoder().encodeToString(sealed), clock.instant());
+        } catch (JOSEException e) {
+            throw new IllegalStateException("could not generate a signing key", e);
+        }
+    }
+
+    private com.nimbusds.jose.jwk.JWK open(SigningKeyRow row) throws ParseException {
+        return com.nimbusds.jose.jwk.JWK.parse(new String(new SealedBox(secret.bytes(), SEAL_PURPOSE)
+                .open(Base64.getDecoder().decode(row.sealedKey()), row.kid()), StandardCharsets.UTF_8));
+    }
+
     private KeySet keySet(List<SigningKeyRow> stored) {
         try {
-            SigningKeyRow newest = stored.stream().filter(r -> !r.retired())
+            SigningKeyRow newest = stored.stream().filter(r -> !r.retired() && !ec(r))
                     .max(Comparator.comparing(SigningKeyRow::createdAt)).orElseThrow();
-            RSAKey signing = RSAKey.parse(new String(new SealedBox(secret.bytes(), SEAL_PURPOSE)
-                    .open(Base64.getDecoder().decode(newest.sealedKey()), newest.kid()), StandardCharsets.UTF_8));
+            SigningKeyRow newestEc = stored.stream().filter(r -> !r.retired() && ec(r))
+                    .max(Comparator.comparing(SigningKeyRow::createdAt)).orElseThrow();
             List<com.nimbusds.jose.jwk.JWK> published = new java.util.ArrayList<>();
             for (SigningKeyRow row : stored) {
                 if (!row.retired()) {
-                    published.add(RSAKey.parse(row.publicJwk()));
+                    published.add(com.nimbusds.jose.jwk.JWK.parse(row.publicJwk()));
                 }
             }
-            return new KeySet(signing, new JWKSet(published));
+            return new KeySet(open(newest).toRSAKey(), open(newestEc).toECKey(), new JWKSet(published));
         } catch (ParseException e) {
             throw new IllegalStateException("a stored signing key cannot be read", e);
         }

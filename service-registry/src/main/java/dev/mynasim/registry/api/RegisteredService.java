@@ -12,7 +12,7 @@ public record RegisteredService(Environment environment, ClientId clientId, Stri
                                 String consentText, List<String> redirectUris, String callbackUrl, Set<MynaApi> apis,
                                 boolean skipFeature, Optional<GroupId> group, ClientAuthMethod clientAuth,
                                 Optional<String> jwks, boolean headless, boolean requirePkce, boolean requireNonce,
-                                Optional<String> clientSecretHash, Optional<String> unusableReason) {
+                                Optional<String> clientSecretHash, String idTokenAlg, Optional<String> unusableReason) {
 
     public boolean usable() {
         return unusableReason.isEmpty();

@@ -24,7 +24,7 @@ import java.util.Set;
 public record ServiceRegistration(String displayName, String consentText, List<ServiceUrl> redirectUris,
                                   ServiceUrl callbackUrl, Set<MynaApi> apis, boolean skipFeature,
                                   ClientAuthMethod clientAuth, String jwks, boolean headless, boolean requirePkce,
-                                  boolean requireNonce) {
+                                  boolean requireNonce, String idTokenAlg) {
 
     static final int MAX_DISPLAY_NAME = 100;
     static final int MAX_CONSENT_TEXT = 2000;
@@ -72,6 +72,13 @@ public record ServiceRegistration(String displayName, String consentText, List<S
         }
         if (clientAuth == null) {
             throw RuleViolation.invalid("clientAuth", "required", "clientAuth is required", "clientAuth は必須です");
+        }
+        if (idTokenAlg == null) {
+            idTokenAlg = "RS256";
+        }
+        if (!idTokenAlg.equals("RS256") && !idTokenAlg.equals("ES256")) {
+            throw RuleViolation.invalid("idTokenAlg", "id-token-alg", "idTokenAlg must be RS256 or ES256, got: " + idTokenAlg,
+                    "idTokenAlg は RS256 または ES256 で指定してください。入力値: " + idTokenAlg);
         }
         if (clientAuth == ClientAuthMethod.PRIVATE_KEY_JWT) {
             checkJwks(jwks);

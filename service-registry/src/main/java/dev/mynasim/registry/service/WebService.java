@@ -70,6 +70,8 @@ public class WebService {
     private boolean requirePkce = true;
     @Column(name = "require_nonce")
     private boolean requireNonce = true;
+    @Column(name = "id_token_alg")
+    private String idTokenAlg = "RS256";
     /** The group this registration belongs to in its environment, if any: one column, so at most one group. */
     @Column(name = "group_id")
     private String groupId;
@@ -120,6 +122,7 @@ public class WebService {
         this.headless = registration.headless();
         this.requirePkce = registration.requirePkce();
         this.requireNonce = registration.requireNonce();
+        this.idTokenAlg = registration.idTokenAlg();
         this.displayName = registration.displayName().strip();
         this.consentText = registration.consentText();
         this.redirectUris.clear();
@@ -201,6 +204,11 @@ public class WebService {
 
     public boolean requireNonce() {
         return requireNonce;
+    }
+
+    /** RS256 (OpenID Connect Core §15.1: mandatory for providers) unless the registration asked ES256. */
+    public String idTokenAlg() {
+        return idTokenAlg;
     }
 
     /** Whether a secret is due: the registration uses one and has none yet. */

@@ -121,7 +121,7 @@ public class WebServiceRegistry implements ServiceDirectory {
         return findRegistration(environment, clientId).map(s -> new RegisteredService(s.environment(), s.clientId(),
                 apiUsers.name(s.apiUser()), s.displayName(), s.consentText(), s.redirectUris(), s.callbackUrl(),
                 s.apis(), s.skipFeature(), s.group(), s.clientAuth(), Optional.ofNullable(s.jwks()), s.headless(),
-                s.requirePkce(), s.requireNonce(), s.clientSecretHash(),
+                s.requirePkce(), s.requireNonce(), s.clientSecretHash(), s.idTokenAlg(),
                 whyUnusable(s).map(RuleViolation::messageJa)));
     }
 

@@ -59,7 +59,7 @@ class OpenIdConnectDoorIT {
         assertThat(provider.getCodeChallengeMethods()).containsExactly(CodeChallengeMethod.S256);
         assertThat(provider.getScopes().toStringList()).contains("openid", "medical-insurance", "self-info", "name");
         assertThat(provider.getSubjectTypes()).extracting(Object::toString).containsExactly("pairwise");
-        assertThat(provider.getIDTokenJWSAlgs()).containsExactly(JWSAlgorithm.RS256);
+        assertThat(provider.getIDTokenJWSAlgs()).containsExactly(JWSAlgorithm.RS256, JWSAlgorithm.ES256);
     }
 
     @Test
@@ -197,6 +197,30 @@ class OpenIdConnectDoorIT {
         assertThat(userinfo(before).indicatesSuccess()).as("two rotations retire the oldest key").isFalse();
         assertThat(Api.as(server, "sp00000001", "demo-password-1")
                 .post("/admin/api/environments/test/signing-keys/rotate", "").status()).isEqualTo(403);
+    }
+
+    @Test
+    void aRegistrationThatAsksForEs256GetsEs256IdTokensVerifiableWithThePublishedKeys() throws Exception {
+        String serviceId = "ES" + String.format("%04d", java.util.concurrent.ThreadLocalRandom.current().nextInt(10_000));
+        assertThat(Api.operator(server).post("/admin/api/environments/test/services", """
+                {"apiUserId": "SP00000001", "serviceId": "%s", "displayName": "楕円曲線のサービス", "consentText": "取得します。",
+                 "redirectUris": ["%s"], "apis": ["self-info"], "skipFeature": true, "clientAuth": "none",
+                 "headless": true, "idTokenAlg": "ES256"}
+                """.formatted(serviceId, portal.redirectUri(serviceId))).status()).isEqualTo(201);
+        String card = portal.aCard("7395");
+        Flow flow = new Flow("SP00000001_" + serviceId, new Scope("openid", "self-info"));
+        OIDCTokenResponse tokens = flow.exchange(code(new HeadlessClient(server).get(flow.path(
+                HeadlessClient.cardAndConsent(card, "7395", "approve"))), flow));
+
+        JWT idToken = tokens.getOIDCTokens().getIDToken();
+        assertThat(idToken.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.ES256);
+        IDTokenClaimsSet claims = new IDTokenValidator(provider.getIssuer(), new ClientID(flow.clientId),
+                JWSAlgorithm.ES256, new URL(provider.getJWKSetURI().toString())).validate(idToken, flow.nonce);
+        assertThat(claims.getSubject().getValue()).isNotBlank();
+        assertThat(tokens.getOIDCTokens().getAccessToken().getValue()).as("access tokens stay RS256")
+                .startsWith("eyJ");
+        assertThat(com.nimbusds.jwt.SignedJWT.parse(tokens.getOIDCTokens().getAccessToken().getValue()).getHeader()
+                .getAlgorithm()).isEqualTo(JWSAlgorithm.RS256);
     }
 
     private UserInfoResponse userinfo(OIDCTokenResponse tokens) throws Exception {

@@ -101,7 +101,7 @@ public class OidcResource {
         metadata.put("response_modes_supported", List.of("query"));
         metadata.put("grant_types_supported", List.of("authorization_code", "refresh_token"));
         metadata.put("subject_types_supported", List.of("pairwise"));
-        metadata.put("id_token_signing_alg_values_supported", List.of("RS256"));
+        metadata.put("id_token_signing_alg_values_supported", List.of("RS256", "ES256"));
         metadata.put("token_endpoint_auth_methods_supported", env == Environment.TEST
                 ? List.of("private_key_jwt", "client_secret_basic", "client_secret_post", "none")
                 : List.of("private_key_jwt"));

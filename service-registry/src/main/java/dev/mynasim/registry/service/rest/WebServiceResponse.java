@@ -12,7 +12,7 @@ import java.util.Optional;
 public record WebServiceResponse(String clientId, String apiUserId, String serviceId, String environment,
                                  String displayName, String consentText, List<String> redirectUris,
                                  String callbackUrl, List<String> apis, boolean skipFeature, String clientAuth,
-                                 String jwks, boolean headless, boolean requirePkce, boolean requireNonce,
+                                 String jwks, boolean headless, boolean requirePkce, boolean requireNonce, String idTokenAlg,
                                  String clientSecret, String groupId, boolean usable, String unusableReason,
                                  Instant createdAt, Instant updatedAt) {
 
@@ -25,7 +25,7 @@ public record WebServiceResponse(String clientId, String apiUserId, String servi
         return new WebServiceResponse(s.clientId().toString(), s.apiUser().value(), s.clientId().service().value(),
                 s.environment().path(), s.displayName(), s.consentText(), s.redirectUris(), s.callbackUrl(),
                 s.apis().stream().map(MynaApi::code).sorted().toList(), s.skipFeature(), s.clientAuth().code(),
-                s.jwks(), s.headless(), s.requirePkce(), s.requireNonce(), clientSecret, s.group().map(GroupId::value).orElse(null), whyUnusable.isEmpty(),
+                s.jwks(), s.headless(), s.requirePkce(), s.requireNonce(), s.idTokenAlg(), clientSecret, s.group().map(GroupId::value).orElse(null), whyUnusable.isEmpty(),
                 whyUnusable.map(RuleViolation::getMessage).orElse(null), s.createdAt(), s.updatedAt());
     }
 }
