@@ -86,6 +86,9 @@ public class TransactionFlow implements PortalFlow {
     AccessTokens tokens;
 
     @Inject
+    dev.mynasim.auth.token.PairwiseSubjects subjects;
+
+    @Inject
     AuditTrail audit;
 
     @Inject
@@ -148,8 +151,8 @@ public class TransactionFlow implements PortalFlow {
         }
 
         return begin(new Begin(environment, service, redirectUri.get(), state, prompt.isPresent(), false, maxAge,
-                loginHint.map(h -> h.substring(5)), single(query, "mynasim_pin"), single(query, "mynasim_consent"), null),
-                cookie);
+                loginHint.map(h -> h.substring(5)), single(query, "mynasim_pin"), single(query, "mynasim_consent"), null,
+                Optional.empty()), cookie);
     }
 
     /** The client of an authorization request: its registration and redirect URI, or how to refuse the request. */
@@ -206,7 +209,8 @@ public class TransactionFlow implements PortalFlow {
     /** A validated authorization request of either door, ready to start its transaction. */
     public record Begin(Environment environment, RegisteredService service, String redirectUri, String state,
                         boolean promptLogin, boolean promptNone, Long maxAge, Optional<String> loginHintCard,
-                        Optional<String> pin, Optional<String> headlessConsent, AuthorizationTransaction.Extras extras) {
+                        Optional<String> pin, Optional<String> headlessConsent, AuthorizationTransaction.Extras extras,
+                        Optional<String> hintedSubject) {
     }
 
     /**
@@ -228,9 +232,13 @@ public class TransactionFlow implements PortalFlow {
         // a login_hint naming another card than the session's asks for that card to be read, not for a skip
         boolean otherCard = loginHint.isPresent() && session.isPresent()
                 && !loginHint.get().equals(session.get().card().cardSerial());
+        // an id_token_hint of another person than the session's asks for a card read too (OpenID Connect Core §3.1.2.1)
+        boolean otherPerson = request.hintedSubject().isPresent() && session.isPresent()
+                && !subjects.subject(new PersonId(session.get().personId()), service.clientId().apiUser(), environment)
+                .equals(request.hintedSubject().get());
         SkipDecision decision = new SkipPolicy(Duration.parse(skipWindow)).decide(new SkipRequest(environment,
                         service.clientId(), service.group(), service.skipFeature() && service.usable(),
-                        request.promptLogin() || otherCard,
+                        request.promptLogin() || otherCard || otherPerson,
                         Optional.ofNullable(request.maxAge()).map(Duration::ofSeconds)),
                 session.map(SessionRecord::card), card, now);
         String subject = environment.path() + "/" + service.clientId();

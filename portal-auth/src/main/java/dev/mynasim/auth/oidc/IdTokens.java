@@ -94,6 +94,28 @@ public class IdTokens {
         }
     }
 
+    /**
+     * The subject of an ID token this issuer signed for the environment (signature and issuer checked; expiry is not,
+     * as OpenID Connect Core §3.1.2.1 asks of {@code id_token_hint}), or empty when it is not one.
+     */
+    public java.util.Optional<String> subjectOf(String idToken, dev.mynasim.registry.api.Environment environment) {
+        try {
+            SignedJWT jwt = SignedJWT.parse(idToken);
+            com.nimbusds.jose.jwk.JWK key = keys.published(environment).getKeyByKeyId(jwt.getHeader().getKeyID());
+            if (key == null) {
+                return java.util.Optional.empty();
+            }
+            com.nimbusds.jose.JWSVerifier verifier = key instanceof com.nimbusds.jose.jwk.ECKey ec
+                    ? new com.nimbusds.jose.crypto.ECDSAVerifier(ec) : new com.nimbusds.jose.crypto.RSASSAVerifier(key.toRSAKey());
+            if (!jwt.verify(verifier) || !tokens.issuer(environment).equals(jwt.getJWTClaimsSet().getIssuer())) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.ofNullable(jwt.getJWTClaimsSet().getSubject());
+        } catch (java.text.ParseException | JOSEException | RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     public String subject(OAuthGrant grant) {
         return subjects.subject(grant.person(), grant.client().apiUser(), grant.environment());
     }

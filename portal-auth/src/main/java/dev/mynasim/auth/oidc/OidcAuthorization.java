@@ -37,6 +37,9 @@ public class OidcAuthorization {
     @Inject
     dev.mynasim.auth.token.AccessTokens tokens;
 
+    @Inject
+    IdTokens idTokens;
+
     public AuthorizeOutcome authorize(Environment environment, Map<String, List<String>> query, Optional<String> cookie) {
         String issuer = tokens.issuer(environment);
         TransactionFlow.ClientCheck client = flow.checkClient(environment, query, issuer);
@@ -116,9 +119,17 @@ public class OidcAuthorization {
             }
             card = Optional.of(loginHint.get().substring(5));
         }
+        Optional<String> hint = TransactionFlow.single(query, "id_token_hint");
+        Optional<String> hintedSubject = hint.flatMap(h -> idTokens.subjectOf(h, environment));
+        if (hint.isPresent() && hintedSubject.isEmpty()) {
+            return error.to("invalid_request", "id_token_hint is not an ID token of this issuer");
+        }
+        // ui_locales, acr_values and claims are accepted and not acted on: the pages follow the browser's language,
+        // there is one acr, and claims_parameter_supported is false (OpenID Connect Core §5.5 lets the OP ignore it)
         return flow.begin(new TransactionFlow.Begin(environment, service, client.redirectUri(), state.get(),
                 prompt.contains("login"), prompt.contains("none"), maxAge, card,
                 TransactionFlow.single(query, "mynasim_pin"), TransactionFlow.single(query, "mynasim_consent"),
-                new AuthorizationTransaction.Extras(apis, attributes, nonce.orElse(null), challenge.orElse(null))), cookie);
+                new AuthorizationTransaction.Extras(apis, attributes, nonce.orElse(null), challenge.orElse(null)),
+                hintedSubject), cookie);
     }
 }

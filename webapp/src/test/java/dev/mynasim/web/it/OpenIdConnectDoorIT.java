@@ -116,6 +116,43 @@ class OpenIdConnectDoorIT {
     }
 
     @Test
+    void caseOnePassesThroughThisDoorAsThroughTheOther() throws Exception {
+        String card = portal.aCard("3184");
+        HeadlessClient client = new HeadlessClient(server);
+        Flow first = new Flow("SP00000001_AA0005", new Scope("openid", "notices", "attribute-linkage"));
+        OIDCTokenResponse one = first.exchange(code(client.get(first.path(
+                HeadlessClient.cardAndConsent(card, "3184", "approve"))), first));
+        assertThat(one.getOIDCTokens().getAccessToken().getScope().toStringList())
+                .contains("notices", "attribute-linkage");
+
+        Flow again = new Flow("SP00000001_AA0005", new Scope("openid", "notices"));
+        IDTokenClaimsSet repeat = again.validate(again.exchange(code(client.get(again.path("mynasim_consent=approve")),
+                again)).getOIDCTokens().getIDToken());
+        assertThat(repeat.getBooleanClaim("verification_skipped")).as("its own skip domain").isTrue();
+    }
+
+    @Test
+    void anIdTokenHintOfAnotherPersonAsksForACardReadAndAForeignHintIsRefused() throws Exception {
+        HeadlessClient mine = new HeadlessClient(server);
+        String myCard = portal.aCard("4419");
+        Flow myFlow = new Flow("SP00000001_AA0002", new Scope("openid", "self-info"));
+        String myIdToken = myFlow.exchange(code(mine.get(myFlow.path(HeadlessClient.cardAndConsent(myCard, "4419",
+                "approve"))), myFlow)).getOIDCTokens().getIDTokenString();
+        String otherCard = portal.aCard("5520");
+        Flow otherFlow = new Flow("SP00000001_AA0002", new Scope("openid", "self-info"));
+        String otherIdToken = otherFlow.exchange(code(new HeadlessClient(server).get(otherFlow.path(
+                HeadlessClient.cardAndConsent(otherCard, "5520", "approve"))), otherFlow)).getOIDCTokens().getIDTokenString();
+
+        Flow probe = new Flow("SP00000001_AA0002", new Scope("openid", "self-info"));
+        assertThat(mine.get(probe.path("prompt=none&id_token_hint=" + myIdToken)).query())
+                .as("the session's own person: only consent is missing").containsEntry("error", "consent_required");
+        assertThat(mine.get(probe.path("prompt=none&id_token_hint=" + otherIdToken)).query())
+                .as("another person: a card read is needed").containsEntry("error", "login_required");
+        assertThat(mine.get(probe.path("id_token_hint=not-a-token")).query())
+                .containsEntry("error", "invalid_request");
+    }
+
+    @Test
     void pkceNonceAndScopeAreEnforcedAtTheAuthorizationEndpoint() {
         HeadlessClient client = new HeadlessClient(server);
         Flow flow = new Flow("SP00000001_AA0002", new Scope("openid", "self-info"));
