@@ -86,7 +86,8 @@ public class Consent {
     }
 
     public Set<MynaApi> apis() {
-        return Arrays.stream(apis.split(" ")).map(MynaApi::fromCode).collect(Collectors.toSet());
+        return Arrays.stream(apis.split(" ")).filter(code -> !code.isBlank()).map(MynaApi::fromCode)
+                .collect(Collectors.toSet());
     }
 
     public Decision decision() {

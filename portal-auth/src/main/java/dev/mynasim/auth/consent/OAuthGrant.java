@@ -90,7 +90,8 @@ public class OAuthGrant {
     }
 
     public Set<MynaApi> apis() {
-        return Arrays.stream(apis.split(" ")).map(MynaApi::fromCode).collect(Collectors.toSet());
+        return Arrays.stream(apis.split(" ")).filter(code -> !code.isBlank()).map(MynaApi::fromCode)
+                .collect(Collectors.toSet());
     }
 
     public java.util.List<String> attributes() {

@@ -78,6 +78,9 @@ public class OidcTokenEndpoint {
     RefreshTokens refreshTokens;
 
     @Inject
+    RemoteJwks remoteJwks;
+
+    @Inject
     dev.mynasim.auth.token.JwtAccessTokenVerifier verifier;
 
     public static String tokenEndpoint(AccessTokens tokens, Environment environment) {
@@ -266,7 +269,7 @@ public class OidcTokenEndpoint {
             throw new OAuthError(401, "invalid_client", "client " + clientId + " is registered for "
                     + service.clientAuth().code() + ", not private_key_jwt");
         }
-        var verifier = new ClientAuthenticationVerifier<Void>(new RegisteredKeys(service.jwks().get()),
+        var verifier = new ClientAuthenticationVerifier<Void>(new RegisteredKeys(service.jwks().get(), remoteJwks),
                 Set.of(new Audience(tokenEndpoint(tokens, environment)), new Audience(tokens.issuer(environment))));
         try {
             verifier.verify(assertion, null, null);
@@ -322,8 +325,8 @@ public class OidcTokenEndpoint {
                 "no client " + clientId + " is registered in " + environment.path()));
     }
 
-    /** The public keys of the registration's JWKS that fit the assertion's header. */
-    private record RegisteredKeys(String jwks) implements ClientCredentialsSelector<Void> {
+    /** The public keys of the registration's JWKS (inline, or at its URL) that fit the assertion's header. */
+    private record RegisteredKeys(String jwks, RemoteJwks remote) implements ClientCredentialsSelector<Void> {
 
         @Override
         public List<Secret> selectClientSecrets(ClientID clientId, ClientAuthenticationMethod method, Context<Void> context)
@@ -336,11 +339,18 @@ public class OidcTokenEndpoint {
                                                           JWSHeader header, boolean forceRefresh, Context<Void> context)
                 throws InvalidClientException {
             try {
-                JWKSet set = JWKSet.parse(jwks);
-                return KeyConverter.toJavaKeys(new JWKSelector(JWKMatcher.forJWSHeader(header)).select(set)).stream()
+                JWKSelector selector = new JWKSelector(JWKMatcher.forJWSHeader(header));
+                boolean remoteSet = jwks.startsWith("http");
+                JWKSet set = remoteSet ? remote.get(jwks, forceRefresh) : JWKSet.parse(jwks);
+                var selected = selector.select(set);
+                if (selected.isEmpty() && remoteSet && !forceRefresh) {
+                    // a key id not seen yet: the client may have rotated its keys
+                    selected = selector.select(remote.get(jwks, true));
+                }
+                return KeyConverter.toJavaKeys(selected).stream()
                         .filter(PublicKey.class::isInstance).map(PublicKey.class::cast).collect(Collectors.toList());
-            } catch (java.text.ParseException e) {
-                throw new InvalidClientException("the registered JWKS cannot be read");
+            } catch (java.text.ParseException | java.io.IOException e) {
+                throw new InvalidClientException("the registered JWKS cannot be read: " + e.getMessage());
             }
         }
     }

@@ -88,8 +88,13 @@ public record ServiceRegistration(String displayName, String consentText, List<S
         }
     }
 
+    /** Inline JWK Set JSON, or the URL of one (https, or http on a loopback host): RFC 7591 {@code jwks} / {@code jwks_uri}. */
     private static void checkJwks(String jwks) {
         RuleViolation.required("jwks", jwks);
+        if (jwks.startsWith("http:") || jwks.startsWith("https:")) {
+            ServiceUrl.of("jwks", jwks);
+            return;
+        }
         if (jwks.length() > MAX_JWKS) {
             throw RuleViolation.invalid("jwks", "jwks-length", "jwks must be at most " + MAX_JWKS + " characters",
                     "jwks は " + MAX_JWKS + " 文字以内で指定してください");

@@ -94,6 +94,13 @@ class OpenIdConnectDoorIT {
             assertThat(claims.getSubject()).isEqualTo(idToken.getSubject());
             assertThat(claims.getName()).isEqualTo("試験 花子");
             assertThat(claims.getGender()).isNull();
+
+            var body = new com.nimbusds.oauth2.sdk.http.HTTPRequest(com.nimbusds.oauth2.sdk.http.HTTPRequest.Method.POST,
+                    provider.getUserInfoEndpointURI());
+            body.setContentType("application/x-www-form-urlencoded");
+            body.setBody("access_token=" + tokens.getOIDCTokens().getAccessToken().getValue());
+            UserInfoResponse inBody = UserInfoResponse.parse(body.send());
+            assertThat(inBody.indicatesSuccess()).as("RFC 6750 §2.2: the token in the form body").isTrue();
         }
     }
 
@@ -189,6 +196,11 @@ class OpenIdConnectDoorIT {
 
         assertThat(wrong.indicatesSuccess()).isFalse();
         TokenErrorResponse error = wrong.toErrorResponse();
+        AuthorizationCode another = code(client.get(flow.path("mynasim_consent=approve")), flow);
+        TokenResponse missing = TokenResponse.parse(new TokenRequest(provider.getTokenEndpointURI(),
+                new ClientID(flow.clientId), new AuthorizationCodeGrant(another, flow.redirect)).toHTTPRequest().send());
+        assertThat(missing.toErrorResponse().getErrorObject().getCode()).isEqualTo("invalid_request");
+        assertThat(missing.toErrorResponse().getErrorObject().getDescription()).contains("code_verifier");
         assertThat(error.getErrorObject().getCode()).isEqualTo("invalid_grant");
         assertThat(error.getErrorObject().getDescription()).contains("code_verifier");
     }
