@@ -63,6 +63,17 @@ public final class AuthorizeResponses {
         return json;
     }
 
+    /** RFC 6749 §4.1.3: a token request is a form; anything else is invalid_request in the RFC's format. */
+    public static Response notAForm() {
+        return error(new OAuthError(400, "invalid_request",
+                "the token request must be sent as application/x-www-form-urlencoded (RFC 6749 §4.1.3)"));
+    }
+
+    /** A JWK Set, cacheable for five minutes (a rotation keeps the previous key published longer than that). */
+    public static Response jwks(com.nimbusds.jose.jwk.JWKSet keys) {
+        return Response.ok(keys.toString(), "application/jwk-set+json").header("Cache-Control", "max-age=300").build();
+    }
+
     /** RFC 6749 §5.2 error JSON; a 401 carries the challenge the RFC asks for. */
     public static Response error(OAuthError e) {
         Response.ResponseBuilder response = Response.status(e.status()).type(MediaType.APPLICATION_JSON_TYPE)

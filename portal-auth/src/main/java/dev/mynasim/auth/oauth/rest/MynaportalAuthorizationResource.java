@@ -82,8 +82,7 @@ public class MynaportalAuthorizationResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(hidden = true)
     public Response tokenNotAForm() {
-        return AuthorizeResponses.error(new OAuthError(400, "invalid_request",
-                "the token request must be sent as application/x-www-form-urlencoded (RFC 6749 §4.1.3)"));
+        return AuthorizeResponses.notAForm();
     }
 
     @GET
@@ -91,7 +90,6 @@ public class MynaportalAuthorizationResource {
     @Produces("application/jwk-set+json")
     @Operation(summary = "The keys that verify this environment's access tokens (simulator-defined path)")
     public Response jwks() {
-        return Response.ok(keys.published(Environment.parse(environment)).toString())
-                .header("Cache-Control", "max-age=300").build();
+        return AuthorizeResponses.jwks(keys.published(Environment.parse(environment)));
     }
 }

@@ -151,8 +151,7 @@ public class OidcResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(hidden = true)
     public Response tokenNotAForm() {
-        return AuthorizeResponses.error(new OAuthError(400, "invalid_request",
-                "the token request must be sent as application/x-www-form-urlencoded (RFC 6749 §4.1.3)"));
+        return AuthorizeResponses.notAForm();
     }
 
     @POST
@@ -204,8 +203,7 @@ public class OidcResource {
     @Produces("application/jwk-set+json")
     @Operation(summary = "The keys that verify this environment's ID tokens and access tokens")
     public Response jwks() {
-        return Response.ok(keys.published(Environment.parse(environment)).toString())
-                .header("Cache-Control", "max-age=300").build();
+        return AuthorizeResponses.jwks(keys.published(Environment.parse(environment)));
     }
 
     private Response userinfo(Optional<String> token) {
