@@ -14,7 +14,9 @@ class ClientAuthMethodTest {
     @CsvSource({
             "none,            NONE",
             "private_key_jwt, PRIVATE_KEY_JWT",
-            "tls_client_auth, TLS_CLIENT_AUTH"
+            "tls_client_auth, TLS_CLIENT_AUTH",
+            "client_secret_basic, CLIENT_SECRET_BASIC",
+            "client_secret_post, CLIENT_SECRET_POST"
     })
     void clientAuthMethodIsFoundByItsOAuthRegistryName(String code, ClientAuthMethod expected) {
         assertThat(ClientAuthMethod.fromCode(code)).isEqualTo(expected);
@@ -23,7 +25,7 @@ class ClientAuthMethodTest {
 
     @ParameterizedTest
     @NullAndEmptySource
-    @ValueSource(strings = {"NONE", "PRIVATE_KEY_JWT", "private-key-jwt", "client_secret_basic", "client_secret_post",
+    @ValueSource(strings = {"NONE", "PRIVATE_KEY_JWT", "private-key-jwt", "client_secret_jwt",
             "self_signed_tls_client_auth", " none"})
     void unknownOrUnsupportedClientAuthMethodIsRefused(String code) {
         assertInvalid(() -> ClientAuthMethod.fromCode(code), "clientAuth", "client-auth-unknown");
