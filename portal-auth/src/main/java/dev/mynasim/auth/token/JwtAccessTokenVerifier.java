@@ -67,6 +67,10 @@ public class JwtAccessTokenVerifier implements AccessTokenVerifier {
                 throw invalid("The token is not an RS256 access token (typ at+jwt)");
             }
             JWK key = keys.published(environment).getKeyByKeyId(jwt.getHeader().getKeyID());
+            if (key == null) {
+                keys.reload(environment);
+                key = keys.published(environment).getKeyByKeyId(jwt.getHeader().getKeyID());
+            }
             if (key == null || !jwt.verify(new RSASSAVerifier(key.toRSAKey()))) {
                 throw invalid("The token's signature does not verify with the keys of the " + environment.path()
                         + " environment");

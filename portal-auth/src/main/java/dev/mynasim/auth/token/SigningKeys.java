@@ -93,6 +93,21 @@ public class SigningKeys {
         return keys.get(environment).signing();
     }
 
+    private final Map<Environment, java.time.Instant> reloaded = new EnumMap<>(Environment.class);
+
+    /**
+     * Reads the environment's keys again, at most every ten seconds: a key another node created or rotated since this
+     * node started becomes known (a token signed with an unknown key id asks for it).
+     */
+    public synchronized void reload(Environment environment) {
+        java.time.Instant now = java.time.Instant.now();
+        java.time.Instant last = reloaded.get(environment);
+        if (last == null || last.plusSeconds(10).isBefore(now)) {
+            reloaded.put(environment, now);
+            keys.put(environment, keySet(rows.load(environment)));
+        }
+    }
+
     public synchronized JWKSet published(Environment environment) {
         return keys.get(environment).published();
     }

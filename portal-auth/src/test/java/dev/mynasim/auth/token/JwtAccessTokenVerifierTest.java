@@ -62,6 +62,11 @@ class JwtAccessTokenVerifierTest {
             public synchronized JWKSet published(Environment environment) {
                 return new JWKSet(KEYS.get(environment).toPublicJWK());
             }
+
+            @Override
+            public synchronized void reload(Environment environment) {
+                // the keys here are fixed
+            }
         };
         tokens = new AccessTokens();
         tokens.keys = keys;

@@ -123,10 +123,24 @@ public class ConsoleAccounts implements ConsoleLogin {
     @Transactional
     public Optional<Caller> authenticate(String username, String password) {
         ConsoleAccount account = username == null ? null : em.find(ConsoleAccount.class, username);
-        if (account == null || password == null || !hash.verify(password.toCharArray(), account.passwordHash())) {
+        if (account == null) {
+            // the same PBKDF2 work as for a real account, so timing does not tell which user names exist
+            hash.verify(String.valueOf(password).toCharArray(), unknownUserHash());
+            return Optional.empty();
+        }
+        if (password == null || !hash.verify(password.toCharArray(), account.passwordHash())) {
             return Optional.empty();
         }
         return Optional.of(account.caller());
+    }
+
+    private volatile String unknownUserHash;
+
+    private String unknownUserHash() {
+        if (unknownUserHash == null) {
+            unknownUserHash = hash(java.util.UUID.randomUUID().toString());
+        }
+        return unknownUserHash;
     }
 
     private String hash(String password) {
