@@ -90,7 +90,7 @@ public final class Browser implements AutoCloseable {
         WebElement field = driver.findElement(By.id("verify:pin"));
         field.clear();
         field.sendKeys(pin);
-        driver.findElement(By.id("verify:read")).click();
+        submit("verify:read");
         return this;
     }
 
@@ -107,22 +107,33 @@ public final class Browser implements AutoCloseable {
     }
 
     public Browser approve() {
-        driver.findElement(By.id("consent:approve")).click();
+        submit("consent:approve");
         return this;
     }
 
     public Browser cancel() {
-        driver.findElement(By.id("consent:cancel")).click();
+        submit("consent:cancel");
         return this;
     }
 
     public Browser register() {
-        driver.findElement(By.id("register:approve")).click();
+        submit("register:approve");
         return this;
     }
 
+    /**
+     * Clicks a submit button and waits until the browser has loaded the answer: a real browser may return from the
+     * click before the POST and its redirect are done.
+     */
+    private void submit(String id) {
+        WebElement button = driver.findElement(By.id(id));
+        button.click();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(15))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(button));
+    }
+
     public Browser clickById(String id) {
-        driver.findElement(By.id(id)).click();
+        submit(id);
         return this;
     }
 
