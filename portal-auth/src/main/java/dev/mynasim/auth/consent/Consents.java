@@ -1,6 +1,7 @@
 package dev.mynasim.auth.consent;
 
 import dev.mynasim.auth.api.PersonId;
+import dev.mynasim.auth.secret.Secrets;
 import dev.mynasim.registry.api.AuditTrail;
 import dev.mynasim.registry.api.ClientId;
 import dev.mynasim.registry.api.Environment;
@@ -10,12 +11,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
 
@@ -35,7 +32,7 @@ public class Consents {
     @Transactional
     public Consent decide(PersonId person, Environment environment, ClientId client, Set<MynaApi> apis,
                           String consentText, boolean approve, boolean cardSkipped, String actor) {
-        var consent = new Consent(person, environment, client, apis, sha256(consentText),
+        var consent = new Consent(person, environment, client, apis, Secrets.hash(consentText),
                 approve ? Consent.Decision.GRANTED : Consent.Decision.DENIED, cardSkipped, clock.instant());
         em.persist(consent);
         audit.record(actor, approve ? "consent.granted" : "consent.denied",
@@ -77,14 +74,4 @@ public class Consents {
                     "grant=" + grantId + " reason=" + reason);
         }
     }
-
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
 }

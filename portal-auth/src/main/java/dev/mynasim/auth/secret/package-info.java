@@ -1,2 +1,2 @@
-/** The server secret from configuration, from which the keys that protect stored card keys and PINs are derived. */
+/** The server secret from configuration, and the random values handed out and the hashes they are stored under. */
 package dev.mynasim.auth.secret;

@@ -2,6 +2,7 @@ package dev.mynasim.auth.token;
 
 import dev.mynasim.auth.consent.Consents;
 import dev.mynasim.auth.consent.OAuthGrant;
+import dev.mynasim.auth.secret.Secrets;
 import dev.mynasim.registry.api.MynaApi;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,15 +10,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -29,8 +24,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class RefreshTokens {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** Why a refresh token was refused, in words for error_description. */
     public static final class Refused extends RuntimeException {
@@ -59,9 +52,9 @@ public class RefreshTokens {
     /** A new refresh token for the grant; the value is returned once and stored only as a hash. */
     @Transactional
     public String issue(OAuthGrant grant) {
-        String value = random();
+        String value = Secrets.random();
         Instant now = clock.instant();
-        em.persist(new RefreshToken(hash(value), grant.id(), expiry(grant, now), now));
+        em.persist(new RefreshToken(Secrets.hash(value), grant.id(), expiry(grant, now), now));
         return value;
     }
 
@@ -71,7 +64,7 @@ public class RefreshTokens {
      */
     @Transactional(dontRollbackOn = Refused.class)
     public OAuthGrant use(String value, String clientId) {
-        RefreshToken token = em.find(RefreshToken.class, hash(value), LockModeType.PESSIMISTIC_WRITE);
+        RefreshToken token = em.find(RefreshToken.class, Secrets.hash(value), LockModeType.PESSIMISTIC_WRITE);
         if (token == null) {
             throw new Refused("the refresh token is unknown");
         }
@@ -107,7 +100,7 @@ public class RefreshTokens {
 
     private Optional<RefreshToken> live(String value) {
         return value == null || value.isBlank() ? Optional.empty()
-                : Optional.ofNullable(em.find(RefreshToken.class, hash(value)));
+                : Optional.ofNullable(em.find(RefreshToken.class, Secrets.hash(value)));
     }
 
     private Instant expiry(OAuthGrant grant, Instant now) {
@@ -115,20 +108,5 @@ public class RefreshTokens {
             return grant.createdAt().plus(Duration.parse(termLinkage));
         }
         return now.plus(Duration.parse(refreshTtl));
-    }
-
-    private static String random() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    static String hash(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

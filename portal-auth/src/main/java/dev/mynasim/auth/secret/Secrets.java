@@ -1,4 +1,4 @@
-package dev.mynasim.auth.flow;
+package dev.mynasim.auth.secret;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -11,20 +11,22 @@ import java.util.HexFormat;
  * Random values handed to browsers and clients (transaction ids, session cookies, codes: 256 bits), and the hash
  * they are stored under, so a copy of the data grid holds no usable cookie or code.
  */
-final class Secrets {
+public final class Secrets {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private Secrets() {
     }
 
-    static String random() {
+    /** 256 random bits, base64url without padding. */
+    public static String random() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    static String hash(String value) {
+    /** The SHA-256 of a value, hex: how handed-out values are stored. */
+    public static String hash(String value) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(value.getBytes(StandardCharsets.UTF_8)));
