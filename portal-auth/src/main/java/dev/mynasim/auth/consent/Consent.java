@@ -98,6 +98,10 @@ public class Consent {
         return cardSkipped;
     }
 
+    public java.util.Optional<Instant> revokedAt() {
+        return java.util.Optional.ofNullable(revokedAt);
+    }
+
     public Instant decidedAt() {
         return decidedAt;
     }

@@ -74,4 +74,30 @@ public class Consents {
                     "grant=" + grantId + " reason=" + reason);
         }
     }
+
+    /** The consents given (連携) by a person, newest first, as the caller may see them. */
+    @Transactional
+    public java.util.List<Consent> given(PersonId person, dev.mynasim.registry.api.Caller caller) {
+        return em.createQuery("select c from Consent c where c.personId = :person and c.decision = :granted "
+                        + "order by c.decidedAt desc", Consent.class)
+                .setParameter("person", person.value()).setParameter("granted", Consent.Decision.GRANTED)
+                .getResultList().stream().filter(c -> caller.mayAccess(c.client().apiUser())).toList();
+    }
+
+    /**
+     * 連携を解除: revokes a consent; every grant behind it stops at once (DESIGN.md 9.5). Another API user's consent
+     * answers 404 like an unknown one.
+     */
+    @Transactional
+    public Consent revokeConsent(String consentId, dev.mynasim.registry.api.Caller caller) {
+        Consent consent = Optional.ofNullable(consentId == null ? null : em.find(Consent.class, consentId))
+                .filter(c -> caller.mayAccess(c.client().apiUser()))
+                .orElseThrow(() -> dev.mynasim.registry.api.RuleViolation.notFound("Consent", consentId));
+        if (!consent.revoked()) {
+            consent.revoke(clock.instant());
+            audit.record(caller.name(), "consent.revoke", consent.environment().path() + "/" + consent.client(),
+                    "consent=" + consentId + " person=" + consent.person());
+        }
+        return consent;
+    }
 }

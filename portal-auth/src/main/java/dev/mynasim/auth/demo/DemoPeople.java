@@ -53,6 +53,11 @@ public class DemoPeople {
             new Holder("100000000009", "9012", "小林 大輔", "コバヤシ ダイスケ", LocalDate.of(1983, 8, 8), Gender.MALE,
                     "沖縄県那覇市泉崎1-2-2", true, "locked"));
 
+    /** Fixed ids, so the data files shipped with the api-adapters module can name their person. */
+    static PersonId personId(String serial) {
+        return new PersonId("00000000-0000-4000-8000-" + serial);
+    }
+
     private static final Logger LOG = Logger.getLogger(DemoPeople.class.getName());
 
     @Inject
@@ -75,7 +80,7 @@ public class DemoPeople {
         }
         Instant now = clock.instant();
         for (Holder holder : HOLDERS) {
-            Person person = people.add(new Person(PersonId.random(), holder.name(), holder.kana(), holder.birthdate(),
+            Person person = people.add(new Person(personId(holder.serial()), holder.name(), holder.kana(), holder.birthdate(),
                     holder.gender(), holder.address(), now), holder.registered());
             boolean expired = holder.state().equals("expired");
             Instant notBefore = expired ? now.minus(Duration.ofDays(5 * 365 + 1)) : now.minus(Duration.ofDays(1));

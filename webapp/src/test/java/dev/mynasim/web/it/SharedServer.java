@@ -149,7 +149,10 @@ public final class SharedServer implements BeforeAllCallback, ParameterResolver 
                                 : "org.h2.jdbcx.JdbcDataSource"),
                         "-Dmynasim.db.user=" + settings.dbUser(),
                         "-Dmynasim.db.password=" + settings.dbPassword(),
-                        "-Dmynasim.base-url=" + baseUrl()));
+                        "-Dmynasim.base-url=" + baseUrl(),
+                        // notices and their retries within a test's patience (defaults: 2 s, doubling from 2 s)
+                        "-Dmynasim.callback.delay=PT0.5S",
+                        "-Dmynasim.callback.retry-backoff=PT0.5S"));
                 command.addAll(extraProperties);
                 command.addAll(List.of("-jar", settings.payara().toAbsolutePath().toString(),
                         "--deploy", settings.war().toAbsolutePath().toString(),

@@ -1,0 +1,82 @@
+package dev.mynasim.adapters.data;
+
+import dev.mynasim.auth.api.VerifiedAccessToken;
+import dev.mynasim.registry.api.FaultInjection;
+import dev.mynasim.registry.api.FaultRule;
+import dev.mynasim.registry.api.FaultStep;
+import dev.mynasim.registry.api.MynaApi;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+
+/**
+ * Applies the failure rules of the data steps (request, result, synchronous data): latency waits and goes on; the
+ * others end the call with the configured answer. Every hit is recorded by the registry.
+ */
+@ApplicationScoped
+public class DataFaults {
+
+    @Inject
+    FaultInjection faults;
+
+    /** Waits or fails as the first rule striking this call says; returns normally when none does. */
+    public void apply(VerifiedAccessToken token, MynaApi api, FaultStep step, String subject) {
+        Optional<FaultRule> match = faults.match(token.environment(), token.client(), Optional.of(api), step);
+        if (match.isEmpty()) {
+            return;
+        }
+        FaultRule rule = match.get();
+        String injected = "injected by failure rule " + rule.id();
+        switch (rule.effect()) {
+            case LATENCY -> {
+                int millis = rule.number(0);
+                faults.recordHit(rule, step, subject, "answer delayed by " + millis + " ms");
+                sleep(millis);
+            }
+            case ERROR_CODE -> {
+                faults.recordHit(rule, step, subject, "errorCode " + rule.parameter().orElse(""));
+                throw new DataRefused(rule.parameter().orElse(""), 200, "errorCode " + injected, "失敗注入ルール "
+                        + rule.id() + " による errorCode");
+            }
+            case UNAVAILABLE -> {
+                int seconds = rule.number(30);
+                faults.recordHit(rule, step, subject, "HTTP 503, Retry-After " + seconds);
+                throw new DataRefused("ESV0503", 503, "Service unavailable, " + injected,
+                        "サービス停止中 (失敗注入ルール " + rule.id() + ")").with("Retry-After", Integer.toString(seconds));
+            }
+            case TOO_MANY_REQUESTS -> {
+                int seconds = rule.number(1);
+                faults.recordHit(rule, step, subject, "HTTP 429, Retry-After " + seconds);
+                throw new DataRefused("ESV0429", 429, "Too many requests, " + injected,
+                        "リクエスト過多 (失敗注入ルール " + rule.id() + ")").with("Retry-After", Integer.toString(seconds));
+            }
+            case SERVER_ERROR -> {
+                faults.recordHit(rule, step, subject, "HTTP 500");
+                throw new DataRefused("ESV0500", 500, "Internal error, " + injected,
+                        "内部エラー (失敗注入ルール " + rule.id() + ")");
+            }
+            default -> { }
+        }
+    }
+
+    /** The callback rule striking a new request now, recorded as a hit; the exchange applies it to the notice. */
+    public Optional<FaultRule> callbackRule(VerifiedAccessToken token, MynaApi api, String subject) {
+        Optional<FaultRule> rule = faults.match(token.environment(), token.client(), Optional.of(api),
+                FaultStep.CALLBACK);
+        rule.ifPresent(r -> faults.recordHit(r, FaultStep.CALLBACK, subject, switch (r.effect()) {
+            case CALLBACK_NEVER -> "notice withheld";
+            case CALLBACK_LATE -> "notice sent " + r.number(0) + " s late";
+            case CALLBACK_TWICE -> "notice sent twice";
+            default -> r.effect().code();
+        }));
+        return rule;
+    }
+
+    private static void sleep(int millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package dev.mynasim.adapters.record;
+
+import dev.mynasim.adapters.layout.Layout;
+import dev.mynasim.adapters.layout.Layouts;
+import dev.mynasim.auth.api.PersonId;
+import dev.mynasim.auth.api.PortalAccounts;
+import dev.mynasim.registry.api.AuditTrail;
+import dev.mynasim.registry.api.Caller;
+import dev.mynasim.registry.api.MynaApi;
+import dev.mynasim.registry.api.RuleViolation;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The person records the adapters serve: read by layout with a date filter and paging, and edited by the operator
+ * (every person) or by an API user (the persons of cards it owns), each record checked against its layout.
+ */
+@ApplicationScoped
+public class PersonRecords {
+
+    /** Records per person and resource: enough for a long medication history, small enough for one answer. */
+    public static final int MAX_RECORDS = 1000;
+    /** Characters of one record as JSON. */
+    public static final int MAX_RECORD_CHARS = 20_000;
+
+    private final Layouts layouts = Layouts.load();
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    PortalAccounts accounts;
+
+    @Inject
+    AuditTrail audit;
+
+    public Layouts layouts() {
+        return layouts;
+    }
+
+    /** The layout of an API's resource, or 404 when the API serves no such resource. */
+    public Layout layout(MynaApi api, String resource) {
+        return layouts.find(api, resource).orElseThrow(() -> RuleViolation.notFound("Resource", api.code() + "/" + resource));
+    }
+
+    @Transactional
+    public RecordPage page(PersonId person, Layout layout, Optional<LocalDate> from, Optional<LocalDate> to,
+                           int offset, int limit) {
+        List<JsonObject> records = filtered("select r", person, layout, from, to, PersonRecord.class,
+                " order by r.recordDate desc, r.position")
+                .setFirstResult(offset).setMaxResults(limit).getResultList().stream().map(PersonRecord::body).toList();
+        long total = filtered("select count(r)", person, layout, from, to, Long.class, "").getSingleResult();
+        return new RecordPage(records, total);
+    }
+
+    @Transactional
+    public List<JsonObject> all(PersonId person, Layout layout, Optional<LocalDate> from) {
+        return page(person, layout, from, Optional.empty(), 0, MAX_RECORDS).records();
+    }
+
+    /** What the caller may see of a person's records: 404 for a person it may not edit, as for an unknown one. */
+    @Transactional
+    public RecordPage read(Caller caller, PersonId person, MynaApi api, String resource, int offset, int limit) {
+        requireAccess(caller, person);
+        return page(person, layout(api, resource), Optional.empty(), Optional.empty(), offset, limit);
+    }
+
+    /** Replaces (or, with {@code append}, extends) a resource's records; every record is checked first. */
+    @Transactional
+    public long write(Caller caller, PersonId person, MynaApi api, String resource, JsonArray records, boolean append) {
+        requireAccess(caller, person);
+        Layout layout = layout(api, resource);
+        long existing = append ? count(person, api, resource) : 0;
+        if (existing + records.size() > MAX_RECORDS) {
+            throw RuleViolation.invalid("records", "too-many-records",
+                    "At most " + MAX_RECORDS + " records per person and resource (" + existing + " stored, "
+                            + records.size() + " sent)",
+                    "1 人・1 リソースあたりの記録は " + MAX_RECORDS + " 件までです (保存済み " + existing + " 件、送信 "
+                            + records.size() + " 件)");
+        }
+        List<JsonObject> checked = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            String path = "records[" + i + "]";
+            JsonValue value = records.get(i);
+            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw RuleViolation.invalid(path, "record-object", path + " must be a JSON object",
+                        path + " は JSON オブジェクトで指定してください");
+            }
+            JsonObject record = value.asJsonObject();
+            layout.check(record, path);
+            if (record.toString().length() > MAX_RECORD_CHARS) {
+                throw RuleViolation.invalid(path, "record-too-large",
+                        path + " is longer than " + MAX_RECORD_CHARS + " characters as JSON",
+                        path + " が JSON で " + MAX_RECORD_CHARS + " 文字を超えています");
+            }
+            checked.add(record);
+        }
+        if (!append) {
+            em.createQuery("delete from PersonRecord r where r.personId = :person and r.api = :api and r.resource = :resource")
+                    .setParameter("person", person.value()).setParameter("api", api.code())
+                    .setParameter("resource", resource).executeUpdate();
+        }
+        store(person, layout, checked, (int) existing);
+        audit.record(caller.name(), append ? "records.append" : "records.replace", "person/" + person,
+                api.code() + "/" + resource + " records=" + checked.size());
+        return existing + checked.size();
+    }
+
+    /** Stores records already checked (the demo data at start-up, and {@link #write}). */
+    @Transactional
+    public void store(PersonId person, Layout layout, List<JsonObject> records, int firstPosition) {
+        for (int i = 0; i < records.size(); i++) {
+            em.persist(new PersonRecord(person, layout.api(), layout.resource(), firstPosition + i,
+                    layout.date(records.get(i)), records.get(i)));
+        }
+    }
+
+    @Transactional
+    public long count(PersonId person, MynaApi api, String resource) {
+        return em.createQuery("select count(r) from PersonRecord r where r.personId = :person and r.api = :api "
+                        + "and r.resource = :resource", Long.class)
+                .setParameter("person", person.value()).setParameter("api", api.code())
+                .setParameter("resource", resource).getSingleResult();
+    }
+
+    @Transactional
+    public boolean hasAny(PersonId person) {
+        return !em.createQuery("select r.id from PersonRecord r where r.personId = :person", String.class)
+                .setParameter("person", person.value()).setMaxResults(1).getResultList().isEmpty();
+    }
+
+    private void requireAccess(Caller caller, PersonId person) {
+        boolean allowed = accounts.exists(person)
+                && (caller.operator() || caller.apiUser().filter(owner -> accounts.ownedBy(person, owner)).isPresent());
+        if (!allowed) {
+            throw RuleViolation.notFound("Person", person.value());
+        }
+    }
+
+    private <T> TypedQuery<T> filtered(String select, PersonId person, Layout layout, Optional<LocalDate> from,
+                                       Optional<LocalDate> to, Class<T> type, String order) {
+        TypedQuery<T> query = em.createQuery(select + " from PersonRecord r where r.personId = :person and r.api = :api "
+                + "and r.resource = :resource and r.recordDate >= :from and r.recordDate <= :to" + order, type);
+        return query.setParameter("person", person.value()).setParameter("api", layout.api().code())
+                .setParameter("resource", layout.resource())
+                .setParameter("from", from.orElse(LocalDate.of(1, 1, 1)))
+                .setParameter("to", to.orElse(LocalDate.of(9999, 12, 31)));
+    }
+}

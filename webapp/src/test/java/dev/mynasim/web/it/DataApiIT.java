@@ -1,0 +1,147 @@
+package dev.mynasim.web.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The synchronous data API of the OpenID Connect door ({@code GET {base}/api/v1/{api}/{resource}}): the same data
+ * and token checks as the exchange, paging and date filters, registration and attribute linkage, refresh grants
+ * (期間連携), revocation taking effect at once, RFC 9457 errors.
+ */
+@ExtendWith(SharedServer.class)
+class DataApiIT {
+
+    private SharedServer.Server server;
+    private Portal portal;
+
+    @BeforeEach
+    void connect(SharedServer.Server server) {
+        this.server = server;
+        portal = new Portal(server);
+    }
+
+    @Test
+    void recordsArePagedNewestFirstAndFilteredByDate() {
+        DataClient service = DataClient.register(server, null, "medical-insurance");
+        String card = portal.aCard("1122");
+        StringBuilder records = new StringBuilder("[");
+        for (int month = 1; month <= 12; month++) {
+            records.append(month == 1 ? "" : ",").append("""
+                    {"調剤年月日": "2025-%02d-10", "医療機関名": "永田町クリニック", "医薬品名": "薬 %d", "数量": 14, "単位": "錠", "日数": 14}
+                    """.formatted(month, month));
+        }
+        putRecords(card, "medical-insurance/medications", records.append("]").toString());
+        String token = service.oidcTokens(card, "1122", "medical-insurance").getString("access_token");
+
+        JsonObject first = ok(service.view("GET", "test", "medical-insurance/medications?size=5", token, null));
+        assertThat(first.getInt("total")).isEqualTo(12);
+        assertThat(first.getJsonArray("records")).hasSize(5);
+        assertThat(first.getJsonArray("records").getJsonObject(0).getString("医薬品名")).isEqualTo("薬 12");
+        JsonObject third = ok(service.view("GET", "test", "medical-insurance/medications?size=5&page=3", token, null));
+        assertThat(third.getJsonArray("records")).hasSize(2);
+        JsonObject spring = ok(service.view("GET", "test",
+                "medical-insurance/medications?from=2025-03-01&to=2025-05-31", token, null));
+        assertThat(spring.getInt("total")).isEqualTo(3);
+        assertThat(spring.getString("layoutCode")).isEqualTo("SIM-MI-0001");
+    }
+
+    @Test
+    void aTokenReachesOnlyItsApisInItsEnvironment() {
+        DataClient service = DataClient.register(server, null, "self-info", "medical-insurance");
+        String card = portal.aCard("2233");
+        String selfInfoOnly = service.oidcTokens(card, "2233", "self-info").getString("access_token");
+
+        assertThat(service.view("GET", "test", "self-info/vaccinations", selfInfoOnly, null).status()).isEqualTo(200);
+        Api.Reply otherApi = service.view("GET", "test", "medical-insurance/medications", selfInfoOnly, null);
+        assertProblem(otherApi, 403, "EAU0002");
+        assertThat(otherApi.raw().headers().firstValue("WWW-Authenticate").orElse("")).contains("insufficient_scope");
+        assertProblem(service.view("GET", "production", "self-info/vaccinations", selfInfoOnly, null), 401, "EAU0001");
+        assertProblem(service.view("GET", "test", "self-info/vaccinations", null, null), 401, "EAU0001");
+    }
+
+    @Test
+    void badParametersAndUnknownResourcesAreProblemsNotFailures() {
+        DataClient service = DataClient.register(server, null, "self-info", "attribute-linkage");
+        String card = portal.aCard("3344");
+        String token = service.oidcTokens(card, "3344", "self-info attribute-linkage").getString("access_token");
+
+        assertProblem(service.view("GET", "test", "self-info/vaccinations?from=2025-02-30", token, null), 400, "date-format");
+        assertProblem(service.view("GET", "test", "self-info/vaccinations?size=101", token, null), 400, "size-range");
+        assertProblem(service.view("GET", "test", "self-info/medications", token, null), 404, "EVW0404");
+        assertProblem(service.view("GET", "test", "no-such-api/records", token, null), 404, "EVW0404");
+        assertProblem(service.view("POST", "test", "self-info/vaccinations", token, "{}"), 405, "EVW0405");
+        assertProblem(service.view("PUT", "test", "attribute-linkage/link", token, "{\"serviceAccountId\": "), 400,
+                "malformed-json");
+        assertProblem(service.view("PUT", "test", "attribute-linkage/link", token, "{}"), 400, "ETL0005");
+    }
+
+    @Test
+    void registrationAndAttributeLinkageWorkThroughTheViewAndNoticesFollowTheLink() {
+        DataClient service = DataClient.register(server, null, "user-registration", "attribute-linkage", "notices");
+        String card = portal.aCard("4455", "\"portalRegistered\": false");
+        String token = service.oidcTokens(card, "4455", "user-registration attribute-linkage notices")
+                .getString("access_token");
+
+        assertThat(ok(service.view("GET", "test", "user-registration/registration", token, null))
+                .getString("登録状況")).isEqualTo("未登録");
+        assertProblem(service.view("PUT", "test", "attribute-linkage/link", token, "{\"serviceAccountId\": \"u-1\"}"),
+                403, "EPS0001");
+        assertThat(ok(service.view("POST", "test", "user-registration/registration", token, null))
+                .getString("登録状況")).isEqualTo("登録済み");
+        assertProblem(service.view("GET", "test", "notices/notices", token, null), 403, "EPS0002");
+        assertThat(ok(service.view("PUT", "test", "attribute-linkage/link", token, "{\"serviceAccountId\": \"u-1\"}"))
+                .getString("サービス側アカウントID")).isEqualTo("u-1");
+        assertThat(ok(service.view("GET", "test", "notices/notices", token, null)).getInt("total")).isZero();
+        assertThat(ok(service.view("DELETE", "test", "attribute-linkage/link", token, null)).getString("連携状況"))
+                .isEqualTo("未連携");
+        assertProblem(service.view("GET", "test", "notices/notices", token, null), 403, "EPS0002");
+    }
+
+    @Test
+    void aRefreshedTokenFetchesMedicalDataWithoutANewCardStepAndRevocationStopsDataAtOnce() {
+        DataClient service = DataClient.register(server, null, "medical-insurance");
+        String card = portal.aCard("5566");
+        JsonObject tokens = service.oidcTokens(card, "5566", "medical-insurance");
+        AdminClock clock = new AdminClock(server);
+        try {
+            clock.move(Duration.ofDays(30));
+            Api.Reply refreshed = service.oidc("token", Map.of("grant_type", "refresh_token",
+                    "refresh_token", tokens.getString("refresh_token"), "client_id", service.clientId()));
+            assertThat(refreshed.status()).as(refreshed.toString()).isEqualTo(200);
+            String access = refreshed.json().getString("access_token");
+            assertThat(service.view("GET", "test", "medical-insurance/medications", access, null).status())
+                    .as("期間連携: thirty days later, no card step").isEqualTo(200);
+
+            Api.Reply revoked = service.oidc("revoke", Map.of("token", refreshed.json().getString("refresh_token"),
+                    "client_id", service.clientId()));
+            assertThat(revoked.status()).isEqualTo(200);
+            assertProblem(service.view("GET", "test", "medical-insurance/medications", access, null), 401, "EAU0001");
+        } finally {
+            clock.reset();
+        }
+    }
+
+    private void putRecords(String card, String apiAndResource, String records) {
+        String person = Api.operator(server).get("/admin/api/cards/" + card).json().getString("personId");
+        Api.Reply put = Api.operator(server).put("/admin/api/persons/" + person + "/records/" + apiAndResource, records);
+        assertThat(put.status()).as(put.toString()).isEqualTo(200);
+    }
+
+    private static JsonObject ok(Api.Reply reply) {
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        return reply.json();
+    }
+
+    private static void assertProblem(Api.Reply reply, int status, String rule) {
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(status);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(reply.json().getString("rule")).as(reply.toString()).isEqualTo(rule);
+        assertThat(reply.json().getString("detail_ja")).isNotBlank();
+    }
+}

@@ -1,0 +1,88 @@
+package dev.mynasim.web.it;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A service's callback endpoint on a loopback port: records every completion notice (body and signature header) and
+ * answers with the statuses queued, then 200 with the {@code IFA0302-S01}-style answer. Stopped by {@link #close()}.
+ */
+public final class NoticeReceiver implements AutoCloseable {
+
+    /** One notice as the service saw it. */
+    public record Received(String body, String signature) {
+    }
+
+    private final HttpServer server;
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final Deque<Integer> statuses = new ArrayDeque<>();
+
+    public NoticeReceiver() {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.createContext("/notice", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            received.add(new Received(body, exchange.getRequestHeaders().getFirst("X-Mynasim-Signature")));
+            Integer status;
+            synchronized (statuses) {
+                status = statuses.poll();
+            }
+            String type = body.replaceAll("(?s).*\"telegramType\"\\s*:\\s*\"([A-Z]{3}0302)-R01\".*", "$1-S01");
+            byte[] answer = (status == null ? "{\"commonHeader\":{\"telegramType\":\"" + type + "\",\"errorCode\":\"\"}}"
+                    : "{}").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(status == null ? 200 : status, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    /** The callback URL to register: {@code http://127.0.0.1:<port>/notice}. */
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/notice";
+    }
+
+    /** The next answers, in order, before the receiver answers 200 again. */
+    public NoticeReceiver failing(Integer... statuses) {
+        synchronized (this.statuses) {
+            this.statuses.addAll(List.of(statuses));
+        }
+        return this;
+    }
+
+    public List<Received> received() {
+        return List.copyOf(received);
+    }
+
+    /** Waits (polling, bounded) until at least {@code count} notices arrived; returns them. */
+    public List<Received> await(int count, Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (received.size() < count && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return received();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
