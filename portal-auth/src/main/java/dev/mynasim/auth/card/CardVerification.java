@@ -2,6 +2,7 @@ package dev.mynasim.auth.card;
 
 import dev.mynasim.auth.api.PersonId;
 import dev.mynasim.registry.api.AuditTrail;
+import dev.mynasim.registry.api.FaultEffect;
 import dev.mynasim.registry.api.RuleViolation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -56,9 +57,7 @@ public class CardVerification {
                     "Enter the 4-digit PIN");
         }
         if (card.locked()) {
-            return failed(serial, now, actor, context, "card-locked",
-                    "暗証番号を 3 回続けて間違えたため、このカードはロックされています。市区町村の窓口でロックを解除してください (シミュレーターでは運用者が解除します)",
-                    "The card is locked after 3 wrong PINs in a row; the operator can unlock it");
+            return locked(serial, now, actor, context);
         }
         if (!cards.pinMatches(card, pin)) {
             int left = card.wrongPin();
@@ -74,12 +73,36 @@ public class CardVerification {
         CardCheck.Result result = CardCheck.check(cards.privateKey(card), card.certificate(),
                 ca.authority().certificate(), now, card.revoked());
         if (result != CardCheck.Result.OK) {
-            return failed(serial, now, actor, context, "certificate-" + result.name().toLowerCase().replace('_', '-'),
-                    result.messageJa(), "The card's certificate was refused: " + result.name());
+            return refused(serial, now, actor, context, result);
         }
         audit.record(actor, "verification.card-read", "card/" + serial, context + " person=" + card.person());
         return new Outcome(serial, Optional.of(card.person()), now, "verified", "本人確認が完了しました",
                 "Identity verified");
+    }
+
+    /**
+     * A card read that a failure rule decides (DESIGN.md 6): the answer of a read of a locked card or of an expired
+     * certificate, word for word, and nothing about the card changes (no PIN is tried, no failure counted).
+     */
+    @Transactional
+    public Outcome injected(String serial, FaultEffect effect, String actor, String context) {
+        Instant now = clock.instant();
+        return switch (effect) {
+            case CARD_LOCKED -> locked(serial, now, actor, context);
+            case CERTIFICATE_EXPIRED -> refused(serial, now, actor, context, CardCheck.Result.EXPIRED);
+            default -> throw new IllegalArgumentException("not an effect of the card step: " + effect);
+        };
+    }
+
+    private Outcome locked(String serial, Instant now, String actor, String context) {
+        return failed(serial, now, actor, context, "card-locked",
+                "暗証番号を 3 回続けて間違えたため、このカードはロックされています。市区町村の窓口でロックを解除してください (シミュレーターでは運用者が解除します)",
+                "The card is locked after 3 wrong PINs in a row; the operator can unlock it");
+    }
+
+    private Outcome refused(String serial, Instant now, String actor, String context, CardCheck.Result result) {
+        return failed(serial, now, actor, context, "certificate-" + result.name().toLowerCase().replace('_', '-'),
+                result.messageJa(), "The card's certificate was refused: " + result.name());
     }
 
     private Outcome failed(String serial, Instant now, String actor, String context, String code, String messageJa,

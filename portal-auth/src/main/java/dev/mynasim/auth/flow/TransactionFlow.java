@@ -93,6 +93,9 @@ public class TransactionFlow implements PortalFlow {
     AuditTrail audit;
 
     @Inject
+    AuthorizationFaults faults;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -162,7 +165,8 @@ public class TransactionFlow implements PortalFlow {
 
     /**
      * What both doors check first (DESIGN.md 9.4): the client and its exact redirect URI, else an error page and
-     * never a redirect; then repeated parameters and a registration that may not be used, as redirected errors.
+     * never a redirect; then repeated parameters and a registration that may not be used, as redirected errors; then
+     * an {@code access_denied} that a failure rule injects.
      */
     public ClientCheck checkClient(Environment environment, Map<String, List<String>> query, String issuer) {
         Optional<ClientId> clientId = single(query, "client_id").flatMap(TransactionFlow::clientId);
@@ -200,7 +204,7 @@ public class TransactionFlow implements PortalFlow {
             return new ClientCheck(service, redirectUri.get(), Optional.of(error.to("unauthorized_client",
                     "the registration may not be used now: " + service.unusableReason().get())));
         }
-        return new ClientCheck(service, redirectUri.get(), Optional.empty());
+        return new ClientCheck(service, redirectUri.get(), faults.authorize(environment, service.clientId(), error));
     }
 
     private static ClientCheck refuse(AuthorizeOutcome.ErrorPage page) {
@@ -229,7 +233,8 @@ public class TransactionFlow implements PortalFlow {
                 request.redirectUri(), request.state(), request.promptLogin(), request.maxAge(), Stage.CARD, null, null,
                 false, null, now, request.extras());
         Optional<SessionRecord> session = cookie.flatMap(value -> store.get(Kind.SESSION, Secrets.hash(value), SessionRecord.class));
-        CardState card = session.flatMap(s -> cards.find(s.card().cardSerial())).map(c -> c.state(now)).orElse(CardState.UNKNOWN);
+        CardState card = session.flatMap(s -> cards.find(s.card().cardSerial())).map(c -> c.state(now))
+                .map(state -> faults.cardState(environment, service.clientId(), state)).orElse(CardState.UNKNOWN);
         // a login_hint naming another card than the session's asks for that card to be read, not for a skip
         boolean otherCard = loginHint.isPresent() && session.isPresent()
                 && !loginHint.get().equals(session.get().card().cardSerial());
@@ -256,7 +261,10 @@ public class TransactionFlow implements PortalFlow {
         }
         Optional<SessionCookie> newCookie = Optional.empty();
         if (transaction.stage() == Stage.CARD && loginHint.isPresent()) {
-            var outcome = verification.read(loginHint.get(), request.pin().orElse(null), "headless", "client=" + subject);
+            String serial = loginHint.get();
+            String txId = transaction.id();
+            var outcome = faults.card(environment, service.clientId(), serial, txId, "headless", "client=" + subject)
+                    .orElseGet(() -> verification.read(serial, request.pin().orElse(null), "headless", "client=" + subject));
             if (!outcome.verified()) {
                 return error.to("access_denied", "headless card step failed: " + outcome.code() + " (" + outcome.message() + ")");
             }
@@ -304,7 +312,9 @@ public class TransactionFlow implements PortalFlow {
         if (cards.find(cardSerial).flatMap(VirtualCard::owner).filter(o -> !o.equals(service.clientId().apiUser())).isPresent()) {
             return Next.stay("このカードは選択できません");
         }
-        var outcome = verification.read(cardSerial, pin, "portal", "client=" + tx.environment().path() + "/" + tx.clientId());
+        String context = "client=" + tx.environment().path() + "/" + tx.clientId();
+        var outcome = faults.card(tx.environment(), service.clientId(), cardSerial, tx.id(), "portal", context)
+                .orElseGet(() -> verification.read(cardSerial, pin, "portal", context));
         if (!outcome.verified()) {
             return Next.stay(outcome.messageJa());
         }
@@ -399,6 +409,7 @@ public class TransactionFlow implements PortalFlow {
             throw new OAuthError(401, "invalid_client", "this client authenticates with " + service.get().clientAuth().code()
                     + ", which this version of the simulator does not accept yet");
         }
+        faults.token(environment, service.get().clientId());
         IssuedCode granted = redeem(environment, clientIdText, required(form, "code"), required(form, "redirect_uri"));
         if (granted.extras() != null) {
             throw new OAuthError(400, "invalid_grant", "the code was issued by the OpenID Connect door; exchange it there");

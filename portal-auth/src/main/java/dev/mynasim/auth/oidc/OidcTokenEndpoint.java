@@ -21,6 +21,7 @@ import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import dev.mynasim.auth.consent.Consents;
 import dev.mynasim.auth.consent.OAuthGrant;
+import dev.mynasim.auth.flow.AuthorizationFaults;
 import dev.mynasim.auth.flow.FlowStore;
 import dev.mynasim.auth.flow.IssuedCode;
 import dev.mynasim.auth.flow.OAuthError;
@@ -83,6 +84,9 @@ public class OidcTokenEndpoint {
     @Inject
     dev.mynasim.auth.token.JwtAccessTokenVerifier verifier;
 
+    @Inject
+    AuthorizationFaults faults;
+
     public static String tokenEndpoint(AccessTokens tokens, Environment environment) {
         return tokens.issuer(environment) + "/oidc/token";
     }
@@ -100,6 +104,7 @@ public class OidcTokenEndpoint {
             throw new OAuthError(400, "unsupported_grant_type", "grant_type must be authorization_code or refresh_token");
         }
         RegisteredService service = authenticate(environment, form, authorization, true);
+        faults.token(environment, service.clientId());
         String code = TransactionFlow.required(form, "code");
         IssuedCode issued = flow.redeem(environment, service.clientId().toString(), code,
                 TransactionFlow.required(form, "redirect_uri"));
@@ -129,6 +134,7 @@ public class OidcTokenEndpoint {
     private Map<String, Object> refresh(Environment environment, Map<String, List<String>> form,
                                         Optional<String> authorization) {
         RegisteredService service = authenticate(environment, form, authorization, true);
+        faults.token(environment, service.clientId());
         OAuthGrant grant;
         try {
             grant = refreshTokens.use(TransactionFlow.required(form, "refresh_token"), service.clientId().toString());

@@ -1,7 +1,9 @@
 package dev.mynasim.auth.oidc;
 
 import com.nimbusds.jose.jwk.JWKSet;
+import dev.mynasim.registry.api.CallbackHosts;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -32,20 +34,13 @@ public class RemoteJwks {
             .followRedirects(HttpClient.Redirect.NEVER).build();
     private final Map<String, Fetched> cache = new ConcurrentHashMap<>();
 
-    /**
-     * Hosts the simulator may call out to (DESIGN.md 9.11: no server-side request forgery into the hosting network);
-     * {@code *} allows any.
-     */
-    @jakarta.inject.Inject
-    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "mynasim.callback.allowed-hosts",
-            defaultValue = "localhost,127.0.0.1,[::1]")
-    String allowedHosts;
+    /** DESIGN.md 9.11: no server-side request forgery into the hosting network. */
+    @Inject
+    CallbackHosts hosts;
 
     public JWKSet get(String url, boolean refresh) throws IOException {
         String host = URI.create(url).getHost();
-        boolean allowed = java.util.Arrays.stream(allowedHosts.split(",")).map(String::trim)
-                .anyMatch(h -> h.equals("*") || h.equalsIgnoreCase(host));
-        if (!allowed) {
+        if (!hosts.allows(host)) {
             throw new IOException("the host " + host + " is not in mynasim.callback.allowed-hosts");
         }
         Fetched kept = cache.get(url);

@@ -16,6 +16,11 @@ public interface FaultInjection {
      */
     Optional<FaultRule> match(Environment environment, ClientId client, Optional<MynaApi> api, FaultStep step);
 
-    /** Records that a rule struck: when, where, on what (a transaction, process or token id) and what it did. */
+    /**
+     * Records that a rule struck: when, where, on what (a transaction, process or token id) and what it did, with an
+     * audit record ({@code fault.hit}). Commits in a transaction of its own, so the record stays when the caller then
+     * fails; so call it outside any transaction that has already written to the audit trail, whose lock on the chain
+     * head it would wait for.
+     */
     void recordHit(FaultRule rule, FaultStep step, String subject, String detail);
 }

@@ -2,6 +2,7 @@ package dev.mynasim.registry.service;
 
 import dev.mynasim.registry.api.ApiUserId;
 import dev.mynasim.registry.api.AuditTrail;
+import dev.mynasim.registry.api.CallbackHosts;
 import dev.mynasim.registry.api.Caller;
 import dev.mynasim.registry.api.ClientId;
 import dev.mynasim.registry.api.Environment;
@@ -12,6 +13,7 @@ import dev.mynasim.registry.api.RuleViolation;
 import dev.mynasim.registry.apiuser.ApiUserRegistry;
 import dev.mynasim.registry.application.UsageApplications;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -42,6 +44,12 @@ public class WebServiceRegistry implements ServiceDirectory {
     @Inject
     private UsageApplications applications;
 
+    @Inject
+    private CallbackHosts callbackHosts;
+
+    @Inject
+    private Event<ServiceRemoved> removed;
+
     @Transactional
     public WebService register(Caller caller, Environment environment, ClientId clientId,
                                ServiceRegistration registration) {
@@ -51,6 +59,7 @@ public class WebServiceRegistry implements ServiceDirectory {
                     "Service " + clientId + " is already registered in " + environment.path(),
                     "サービス " + clientId + " は" + environment.labelJa() + "に既に登録されています");
         }
+        checkCallback(registration);
         applications.checkRegistration(clientId.apiUser(), environment);
         var service = new WebService(environment, clientId, registration, clock.instant());
         em.persist(service);
@@ -62,6 +71,7 @@ public class WebServiceRegistry implements ServiceDirectory {
     public WebService change(Caller caller, Environment environment, ClientId clientId,
                              ServiceRegistration registration) {
         WebService service = get(caller, environment, clientId);
+        checkCallback(registration);
         service.change(registration, clock.instant());
         audit.record(caller.name(), "service.change", subject(environment, clientId), describe(service));
         return service;
@@ -77,6 +87,14 @@ public class WebServiceRegistry implements ServiceDirectory {
         });
         em.remove(service);
         audit.record(caller.name(), "service.remove", subject(environment, clientId), null);
+        removed.fire(new ServiceRemoved(caller, environment, clientId));
+    }
+
+    /** DESIGN.md 9.11: the simulator will call the callback URL, so its host must be on the allow-list. */
+    private void checkCallback(ServiceRegistration registration) {
+        if (registration.callbackUrl() != null) {
+            callbackHosts.require("callbackUrl", registration.callbackUrl().value());
+        }
     }
 
     /** The registration, or not-found when it does not exist or belongs to another API user. */

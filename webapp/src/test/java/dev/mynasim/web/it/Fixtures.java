@@ -44,11 +44,21 @@ public final class Fixtures {
         return aService(apiUserId, serviceId, false, "none", api);
     }
 
+    /**
+     * A TEST service with the skip feature whose CI may use headless mode, authenticating with {@code none}; its
+     * redirect URI is {@code https://rp.example/{serviceId}/callback}.
+     */
+    public static String aHeadlessService(String apiUserId, String serviceId, String... apis) {
+        return aServiceWithSkip(apiUserId, serviceId, apis).replace("\"clientAuth\": \"none\"}",
+                "\"clientAuth\": \"none\", \"headless\": true}");
+    }
+
+    /** A service whose callback URL is on localhost, a host of mynasim.callback.allowed-hosts. */
     public static String aService(String apiUserId, String serviceId, boolean skip, String clientAuth, String... apis) {
         return """
                 {"apiUserId": "%s", "serviceId": "%s", "displayName": "サービス %s",
                  "consentText": "<b>同意</b>のお願い & テスト", "redirectUris": ["https://rp.example/%s/callback"],
-                 "callbackUrl": "https://rp.example/%s/notice", "apis": [%s], "skipFeature": %s, "clientAuth": "%s"}
+                 "callbackUrl": "https://localhost/rp/%s/notice", "apis": [%s], "skipFeature": %s, "clientAuth": "%s"}
                 """.formatted(apiUserId, serviceId, serviceId, serviceId, serviceId, quoted(apis), skip, clientAuth);
     }
 
