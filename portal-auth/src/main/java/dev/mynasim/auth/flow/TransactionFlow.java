@@ -281,6 +281,11 @@ public class TransactionFlow implements PortalFlow {
             }
             store.put(Kind.TRANSACTION, transaction.id(), transaction);
             Next next = decide(transaction.id(), headlessConsent.get().equals("approve"), "headless");
+            String registration = PAGES + "register.xhtml?tx=";
+            if (next.location().orElseThrow().startsWith(registration)) {
+                // headless: an approved consent also completes the registration step (利用者登録) that follows it
+                next = register(next.location().get().substring(registration.length()), true);
+            }
             return new AuthorizeOutcome.Redirect(next.location().orElseThrow(), newCookie);
         }
         store.put(Kind.TRANSACTION, transaction.id(), transaction);

@@ -83,24 +83,46 @@ class DataApiIT {
 
     @Test
     void registrationAndAttributeLinkageWorkThroughTheViewAndNoticesFollowTheLink() {
-        DataClient service = DataClient.register(server, null, "user-registration", "attribute-linkage", "notices");
+        DataClient linking = DataClient.register(server, null, "attribute-linkage", "notices");
         String card = portal.aCard("4455", "\"portalRegistered\": false");
-        String token = service.oidcTokens(card, "4455", "user-registration attribute-linkage notices")
-                .getString("access_token");
-
-        assertThat(ok(service.view("GET", "test", "user-registration/registration", token, null))
-                .getString("登録状況")).isEqualTo("未登録");
-        assertProblem(service.view("PUT", "test", "attribute-linkage/link", token, "{\"serviceAccountId\": \"u-1\"}"),
+        String token = linking.oidcTokens(card, "4455", "attribute-linkage notices").getString("access_token");
+        assertProblem(linking.view("PUT", "test", "attribute-linkage/link", token, "{\"serviceAccountId\": \"u-1\"}"),
                 403, "EPS0001");
-        assertThat(ok(service.view("POST", "test", "user-registration/registration", token, null))
-                .getString("登録状況")).isEqualTo("登録済み");
-        assertProblem(service.view("GET", "test", "notices/notices", token, null), 403, "EPS0002");
-        assertThat(ok(service.view("PUT", "test", "attribute-linkage/link", token, "{\"serviceAccountId\": \"u-1\"}"))
+
+        DataClient registering = DataClient.register(server, null, "user-registration");
+        String registration = registering.oidcTokens(card, "4455", "user-registration").getString("access_token");
+        assertThat(ok(registering.view("GET", "test", "user-registration/registration", registration, null))
+                .getString("登録状況")).as("the flow registered the person").isEqualTo("登録済み");
+        assertThat(ok(registering.view("POST", "test", "user-registration/registration", registration, null))
+                .getString("登録状況")).as("registering again changes nothing").isEqualTo("登録済み");
+
+        assertProblem(linking.view("GET", "test", "notices/notices", token, null), 403, "EPS0002");
+        assertThat(ok(linking.view("PUT", "test", "attribute-linkage/link", token, "{\"serviceAccountId\": \"u-1\"}"))
                 .getString("サービス側アカウントID")).isEqualTo("u-1");
-        assertThat(ok(service.view("GET", "test", "notices/notices", token, null)).getInt("total")).isZero();
-        assertThat(ok(service.view("DELETE", "test", "attribute-linkage/link", token, null)).getString("連携状況"))
+        assertThat(ok(linking.view("GET", "test", "notices/notices", token, null)).getInt("total")).isZero();
+        assertThat(ok(linking.view("DELETE", "test", "attribute-linkage/link", token, null)).getString("連携状況"))
                 .isEqualTo("未連携");
-        assertProblem(service.view("GET", "test", "notices/notices", token, null), 403, "EPS0002");
+        assertProblem(linking.view("GET", "test", "notices/notices", token, null), 403, "EPS0002");
+    }
+
+    @Test
+    void revokingTheConsentStopsDataAtOnce() {
+        DataClient service = DataClient.register(server, null, "self-info");
+        String card = portal.aCard("6677");
+        String token = service.oidcTokens(card, "6677", "self-info").getString("access_token");
+        assertThat(service.view("GET", "test", "self-info/vaccinations", token, null).status()).isEqualTo(200);
+        String person = Api.operator(server).get("/admin/api/cards/" + card).json().getString("personId");
+        Api.Reply consents = Api.operator(server).get("/admin/api/consents?personId=" + person);
+        assertThat(consents.array()).hasSize(1);
+        String consentId = consents.array().getJsonObject(0).getString("consentId");
+        assertThat(Api.as(server, "sp00000002", "demo-password-2").delete("/admin/api/consents/" + consentId).status())
+                .as("another API user's consent is not there").isEqualTo(404);
+
+        assertThat(Api.operator(server).delete("/admin/api/consents/" + consentId).status()).isEqualTo(204);
+
+        assertProblem(service.view("GET", "test", "self-info/vaccinations", token, null), 401, "EAU0001");
+        assertThat(Api.operator(server).get("/admin/api/consents?personId=" + person).array().getJsonObject(0)
+                .getString("revokedAt")).isNotBlank();
     }
 
     @Test

@@ -157,7 +157,8 @@ class DataExchangeIT {
                 404, "EPR0001");
         Api.Reply oversized = service.exchange("request", token, service.requestTelegram(service.telegramId(),
                 "IFA0301-R01", "selfProvisionDataReqInfo", "{\"pad\": \"" + "x".repeat(70_000) + "\"}"));
-        assertThat(oversized.status()).as(oversized.toString()).isEqualTo(413);
+        assertThat(oversized.status()).as(oversized.toString()).isEqualTo(400);
+        assertThat(oversized.body()).contains("body-too-large");
 
         Api.Reply list = Api.operator(server).get("/admin/api/data-requests?clientId=" + service.clientId());
         assertThat(list.array()).as("only the one good request was stored").hasSize(1);
@@ -183,8 +184,8 @@ class DataExchangeIT {
     }
 
     @Test
-    void theMedicalApiRefusesAnUnregisteredPersonUntilTheRegistrationApiRegistersThem() {
-        DataClient service = DataClient.register(server, receiver.url(), "medical-insurance", "user-registration");
+    void theMedicalApiRefusesAnUnregisteredPersonUntilTheyRegister() {
+        DataClient service = DataClient.register(server, receiver.url(), "medical-insurance");
         String card = portal.aCard("6802", "\"portalRegistered\": false");
         String token = service.token(card, "6802");
 
@@ -193,12 +194,19 @@ class DataExchangeIT {
         assertRefused(refused, 403, "EPS0001");
         assertThat(refused.json().getJsonObject("errorDetail").getString("messageJa")).contains("利用者登録");
 
-        String registration = service.request(token, "URA0301-R01", "userRegistrationReqInfo",
+        // a service with the registration API: its flow registers the person (headless: with the consent)
+        DataClient registering = DataClient.register(server, receiver.url(), "user-registration");
+        String registrationToken = registering.token(card, "6802");
+        String status = registering.request(registrationToken, "URA0301-R01", "userRegistrationReqInfo",
                 "{\"action\": \"register\"}");
-        JsonObject status = DataClient.data(service.result(token, "URA0303-R01", registration),
+        JsonObject registered = DataClient.data(registering.result(registrationToken, "URA0303-R01", status),
                 "userRegistrationProvisionInfo", "userRegistrationData");
-        assertThat(status.getString("登録状況")).isEqualTo("登録済み");
-        assertThat(service.request(token, "MIA0301-R01", null, null)).isNotBlank();
+        assertThat(registered.getString("登録状況")).isEqualTo("登録済み");
+        assertThat(registered.getString("登録日時")).isNotBlank();
+        assertThat(service.request(token, "MIA0301-R01", null, null)).as("the first token now gets data").isNotBlank();
+        assertRefused(registering.exchange("request", registrationToken, registering.requestTelegram(
+                registering.telegramId(), "URA0301-R01", "userRegistrationReqInfo", "{\"action\": \"delete\"}")),
+                400, "ETL0005");
     }
 
     @Test
