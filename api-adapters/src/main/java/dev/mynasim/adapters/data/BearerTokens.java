@@ -32,7 +32,7 @@ public class BearerTokens {
             boolean scope = "insufficient_scope".equals(e.error());
             String challenge = "Bearer realm=\"mynasim\", error=\"" + e.error() + "\", error_description=\""
                     + e.getMessage().replace("\"", "'") + "\"";
-            return refuse(scope ? new DataRefused("EAU0002", 403, e.getMessage() + " (" + api.code() + ")",
+            return refuse(scope ? new DataRefused("EAU0002", 403, e.getMessage(),
                     "このトークンでは " + api.nameJa() + " を利用できません")
                     : new DataRefused("EAU0001", 401, e.getMessage(), "アクセストークンが無効です: " + e.getMessage()),
                     challenge);

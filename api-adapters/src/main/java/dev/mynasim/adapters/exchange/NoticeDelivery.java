@@ -130,10 +130,11 @@ public class NoticeDelivery {
         return wait.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait;
     }
 
-    private record Sent(boolean delivered, Integer status, String outcome, boolean final_) {
+    /** What one POST of a notice came to; {@code final_}: no retry can help (the host is not allowed). */
+    record Sent(boolean delivered, Integer status, String outcome, boolean final_) {
     }
 
-    private Sent send(DataRequest request, ExchangeShape shape, byte[] body) {
+    Sent send(DataRequest request, ExchangeShape shape, byte[] body) {
         String url = request.callbackUrl().orElseThrow();
         try {
             hosts.require("callbackUrl", url);

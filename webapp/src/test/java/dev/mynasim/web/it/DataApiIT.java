@@ -149,6 +149,15 @@ class DataApiIT {
         }
     }
 
+    @Test
+    void theOpenApiDocumentListsTheDataSurfacesAsSimulatorDefined() {
+        Api.Reply openapi = Api.anonymous(server).get("/openapi");
+        assertThat(openapi.status()).isEqualTo(200);
+        assertThat(openapi.body()).contains("/online-resource-web/request", "/online-resource-web/result",
+                "/api/v1/{api}/{resource}", "/admin/api/persons/{personId}/records/{api}/{resource}",
+                "x-mynasim-simulator-defined");
+    }
+
     private void putRecords(String card, String apiAndResource, String records) {
         String person = Api.operator(server).get("/admin/api/cards/" + card).json().getString("personId");
         Api.Reply put = Api.operator(server).put("/admin/api/persons/" + person + "/records/" + apiAndResource, records);

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -40,6 +41,7 @@ public class OnlineResourceResource {
     @Path("request")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
+    @Extension(name = "x-mynasim-simulator-defined", value = "true")
     @Operation(summary = "Accepts a data request telegram (IFA0301-R01 …) and answers its processId; "
             + "the completion notice goes to the service's callback URL after mynasim.callback.delay")
     public Response request(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body) {
@@ -50,6 +52,7 @@ public class OnlineResourceResource {
     @Path("result")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
+    @Extension(name = "x-mynasim-simulator-defined", value = "true")
     @Operation(summary = "Answers the data of a processId (IFA0303-R01 …) in the API's provision block as a JSON string")
     public Response result(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body) {
         return answer(exchange.result(Environment.parse(environment), authorization, body));

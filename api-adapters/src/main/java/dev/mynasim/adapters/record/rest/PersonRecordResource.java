@@ -28,6 +28,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -48,6 +49,7 @@ public class PersonRecordResource {
 
     @GET
     @Path("layouts")
+    @Extension(name = "x-mynasim-simulator-defined", value = "true")
     @Operation(summary = "The simulator-defined data layouts: code, API, resource, names, date field and fields")
     public String layouts() {
         JsonArrayBuilder all = Json.createArrayBuilder();
@@ -62,6 +64,7 @@ public class PersonRecordResource {
 
     @GET
     @Path("persons/{personId}/records/{api}/{resource}")
+    @Extension(name = "x-mynasim-simulator-defined", value = "true")
     @Operation(summary = "A page of a person's records of one resource, newest first")
     public String read(@PathParam("personId") String personId, @PathParam("api") String api,
                        @PathParam("resource") String resource, @QueryParam("page") String page,
@@ -77,6 +80,7 @@ public class PersonRecordResource {
     @PUT
     @Path("persons/{personId}/records/{api}/{resource}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Extension(name = "x-mynasim-simulator-defined", value = "true")
     @Operation(summary = "Replaces a person's records of one resource with the JSON array sent")
     public String replace(@PathParam("personId") String personId, @PathParam("api") String api,
                           @PathParam("resource") String resource, String body) {
@@ -87,6 +91,7 @@ public class PersonRecordResource {
     @POST
     @Path("persons/{personId}/records/{api}/{resource}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Extension(name = "x-mynasim-simulator-defined", value = "true")
     @Operation(summary = "Appends the JSON array sent to a person's records of one resource")
     public String append(@PathParam("personId") String personId, @PathParam("api") String api,
                          @PathParam("resource") String resource, String body) {
@@ -96,6 +101,7 @@ public class PersonRecordResource {
 
     @DELETE
     @Path("persons/{personId}/records/{api}/{resource}")
+    @Extension(name = "x-mynasim-simulator-defined", value = "true")
     @Operation(summary = "Removes all of a person's records of one resource")
     public Response clear(@PathParam("personId") String personId, @PathParam("api") String api,
                           @PathParam("resource") String resource) {

@@ -27,6 +27,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -59,6 +60,7 @@ public class DataApiResource {
     String authorization;
 
     @GET
+    @Extension(name = "x-mynasim-simulator-defined", value = "true")
     @Operation(summary = "Reads a resource: a page of records newest first, or the registration / link status")
     public Response read(@QueryParam("from") String from, @QueryParam("to") String to,
                          @QueryParam("page") String page, @QueryParam("size") String size) {
@@ -67,6 +69,7 @@ public class DataApiResource {
 
     @POST
     @Consumes(MediaType.WILDCARD)
+    @Extension(name = "x-mynasim-simulator-defined", value = "true")
     @Operation(summary = "user-registration/registration: registers the token's person with the portal")
     public Response post(String body) {
         return call(() -> ViewRequest.change("POST", object(body)));
@@ -74,12 +77,14 @@ public class DataApiResource {
 
     @PUT
     @Consumes(MediaType.WILDCARD)
+    @Extension(name = "x-mynasim-simulator-defined", value = "true")
     @Operation(summary = "attribute-linkage/link: links the person to the service's account id {\"serviceAccountId\": …}")
     public Response put(String body) {
         return call(() -> ViewRequest.change("PUT", object(body)));
     }
 
     @DELETE
+    @Extension(name = "x-mynasim-simulator-defined", value = "true")
     @Operation(summary = "attribute-linkage/link: removes the link")
     public Response delete() {
         return call(() -> ViewRequest.change("DELETE", null));
