@@ -93,12 +93,8 @@ public class PersonRecords {
         for (int i = 0; i < records.size(); i++) {
             String path = "records[" + i + "]";
             JsonValue value = records.get(i);
-            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-                throw RuleViolation.invalid(path, "record-object", path + " must be a JSON object",
-                        path + " は JSON オブジェクトで指定してください");
-            }
+            layout.check(value, path); // record-not-object (README) when it is not an object
             JsonObject record = value.asJsonObject();
-            layout.check(record, path);
             if (record.toString().length() > MAX_RECORD_CHARS) {
                 throw RuleViolation.invalid(path, "record-too-large",
                         path + " is longer than " + MAX_RECORD_CHARS + " characters as JSON",

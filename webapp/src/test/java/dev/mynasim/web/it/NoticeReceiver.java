@@ -24,6 +24,7 @@ public final class NoticeReceiver implements AutoCloseable {
 
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final List<Long> arrivals = new CopyOnWriteArrayList<>();
     private final Deque<Integer> statuses = new ArrayDeque<>();
 
     public NoticeReceiver() {
@@ -34,6 +35,7 @@ public final class NoticeReceiver implements AutoCloseable {
         }
         server.createContext("/notice", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            arrivals.add(System.nanoTime());
             received.add(new Received(body, exchange.getRequestHeaders().getFirst("X-Mynasim-Signature")));
             Integer status;
             synchronized (statuses) {
@@ -65,6 +67,11 @@ public final class NoticeReceiver implements AutoCloseable {
 
     public List<Received> received() {
         return List.copyOf(received);
+    }
+
+    /** When each notice arrived, in {@link System#nanoTime()} of this JVM, in the order of {@link #received()}. */
+    public List<Long> arrivals() {
+        return List.copyOf(arrivals);
     }
 
     /** Waits (polling, bounded) until at least {@code count} notices arrived; returns them. */

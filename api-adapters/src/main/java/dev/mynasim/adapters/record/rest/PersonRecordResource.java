@@ -70,7 +70,7 @@ public class PersonRecordResource {
                        @PathParam("resource") String resource, @QueryParam("page") String page,
                        @QueryParam("size") String size) {
         ViewRequest paging = ViewRequest.get(null, null, page, size);
-        RecordPage found = records.read(caller, new PersonId(personId), MynaApi.fromCode(api), resource,
+        RecordPage found = records.read(caller, new PersonId(personId), api(api), resource,
                 paging.offset(), paging.size());
         return Json.createObjectBuilder().add("personId", personId).add("api", api).add("resource", resource)
                 .add("page", paging.page()).add("size", paging.size()).add("total", found.total())
@@ -84,7 +84,7 @@ public class PersonRecordResource {
     @Operation(summary = "Replaces a person's records of one resource with the JSON array sent")
     public String replace(@PathParam("personId") String personId, @PathParam("api") String api,
                           @PathParam("resource") String resource, String body) {
-        return written(personId, api, resource, records.write(caller, new PersonId(personId), MynaApi.fromCode(api),
+        return written(personId, api, resource, records.write(caller, new PersonId(personId), api(api),
                 resource, array(body), false));
     }
 
@@ -95,7 +95,7 @@ public class PersonRecordResource {
     @Operation(summary = "Appends the JSON array sent to a person's records of one resource")
     public String append(@PathParam("personId") String personId, @PathParam("api") String api,
                          @PathParam("resource") String resource, String body) {
-        return written(personId, api, resource, records.write(caller, new PersonId(personId), MynaApi.fromCode(api),
+        return written(personId, api, resource, records.write(caller, new PersonId(personId), api(api),
                 resource, array(body), true));
     }
 
@@ -105,7 +105,7 @@ public class PersonRecordResource {
     @Operation(summary = "Removes all of a person's records of one resource")
     public Response clear(@PathParam("personId") String personId, @PathParam("api") String api,
                           @PathParam("resource") String resource) {
-        records.write(caller, new PersonId(personId), MynaApi.fromCode(api), resource, JsonArray.EMPTY_JSON_ARRAY, false);
+        records.write(caller, new PersonId(personId), api(api), resource, JsonArray.EMPTY_JSON_ARRAY, false);
         return Response.noContent().build();
     }
 
@@ -113,6 +113,15 @@ public class PersonRecordResource {
         JsonObject answer = Json.createObjectBuilder().add("personId", personId).add("api", api)
                 .add("resource", resource).add("total", total).build();
         return answer.toString();
+    }
+
+    /** The API of the path, reported against the path segment {@code api} (MynaApi names the registry's field). */
+    private static MynaApi api(String code) {
+        try {
+            return MynaApi.fromCode(code);
+        } catch (RuleViolation e) {
+            throw RuleViolation.invalid("api", e.rule(), e.getMessage(), e.messageJa());
+        }
     }
 
     private static JsonArray array(String body) {
