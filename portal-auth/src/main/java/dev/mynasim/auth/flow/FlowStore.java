@@ -32,7 +32,9 @@ public class FlowStore {
         USED_CODE("mynasim-used-authorization-codes", 24 * 60 * 60),
         SESSION("mynasim-verification-sessions", 24 * 60 * 60),
         /** RFC 7523 §3: client assertion ids seen, remembered until the assertions expire. */
-        ASSERTION_ID("mynasim-client-assertion-ids", 24 * 60 * 60);
+        ASSERTION_ID("mynasim-client-assertion-ids", 24 * 60 * 60),
+        /** 連携中のサービス: a citizen's pass after a card read, for the page's next requests. */
+        CITIZEN_PASS("mynasim-citizen-passes", 30 * 60);
 
         private final String cacheName;
         private final long seconds;

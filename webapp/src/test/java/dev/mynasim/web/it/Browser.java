@@ -190,6 +190,31 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** Types into a text or password field by id. */
+    public Browser type(String id, String text) {
+        WebElement field = driver.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+        return this;
+    }
+
+    /**
+     * axe-core's check of the page as the browser shows it: the violations of impact serious or critical, each as
+     * "rule (impact): help, at selector …".
+     */
+    public java.util.List<String> seriousAccessibilityViolations() {
+        com.deque.html.axecore.results.Results results = new com.deque.html.axecore.selenium.AxeBuilder()
+                .withTags(java.util.List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(driver);
+        if (results.getPasses() == null || results.getPasses().isEmpty() || results.isErrored()) {
+            throw new IllegalStateException("axe-core did not check " + url() + ": " + results.getErrorMessage());
+        }
+        return results.getViolations().stream()
+                .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
+                .map(v -> v.getId() + " (" + v.getImpact() + "): " + v.getHelp() + ", at " + v.getNodes().stream()
+                        .map(n -> String.valueOf(n.getTarget())).collect(java.util.stream.Collectors.joining("; ")))
+                .toList();
+    }
+
     @Override
     public void close() {
         driver.quit();
