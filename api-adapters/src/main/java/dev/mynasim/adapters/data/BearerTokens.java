@@ -34,7 +34,8 @@ public class BearerTokens {
                     + e.getMessage().replace("\"", "'") + "\"";
             return refuse(scope ? new DataRefused("EAU0002", 403, e.getMessage(),
                     "このトークンでは " + api.nameJa() + " を利用できません")
-                    : new DataRefused("EAU0001", 401, e.getMessage(), "アクセストークンが無効です: " + e.getMessage()),
+                    : new DataRefused("EAU0001", 401, e.getMessage(), "アクセストークンが無効です。連携の解除、有効期限切れ、"
+                            + "別の環境のトークンなどが考えられます (詳細: " + e.getMessage() + ")"),
                     challenge);
         }
     }

@@ -7,8 +7,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 
 /**
- * Japanese first: the pages speak English only when the browser's Accept-Language prefers it. Without the header
- * the servlet container would report the server's own locale, which says nothing about the reader.
+ * Japanese first: the pages speak English when the reader chose it with the language switch (cookie
+ * {@code mynasim_lang}), else when the browser's Accept-Language prefers it. Without the header the servlet
+ * container would report the server's own locale, which says nothing about the reader.
  */
 @Named
 @RequestScoped
@@ -17,7 +18,16 @@ public class PortalLocale {
     @Inject
     HttpServletRequest request;
 
+    public static final String COOKIE = "mynasim_lang";
+
     public Locale getCurrent() {
+        if (request.getCookies() != null) {
+            for (jakarta.servlet.http.Cookie cookie : request.getCookies()) {
+                if (COOKIE.equals(cookie.getName()) && ("ja".equals(cookie.getValue()) || "en".equals(cookie.getValue()))) {
+                    return "en".equals(cookie.getValue()) ? Locale.ENGLISH : Locale.JAPANESE;
+                }
+            }
+        }
         String header = request.getHeader("Accept-Language");
         if (header == null || header.isBlank()) {
             return Locale.JAPANESE;
@@ -36,5 +46,18 @@ public class PortalLocale {
             // a malformed header: fall back to Japanese
         }
         return Locale.JAPANESE;
+    }
+
+    /** The language the switch offers: the other one. */
+    public String getOther() {
+        return "ja".equals(getCurrent().getLanguage()) ? "en" : "ja";
+    }
+
+    /** Where the switch returns: this page with its query (a page's transaction or pass travels in it). */
+    public String getSwitchUrl() {
+        String back = request.getRequestURI() + (request.getQueryString() == null || !"GET".equals(request.getMethod())
+                ? "" : "?" + request.getQueryString());
+        return request.getContextPath() + "/lang/" + getOther() + "?back="
+                + java.net.URLEncoder.encode(back, java.nio.charset.StandardCharsets.UTF_8);
     }
 }

@@ -156,6 +156,24 @@ class DemoJourneysIT {
         assertThat(found).isEmpty();
     }
 
+    @Test
+    void theLanguageSwitchShowsEnglishAndBackAndReturnsOnlyToThisServer() {
+        try (Browser browser = chromium()) {
+            browser.open(server.baseUrl() + "/demo/index");
+            assertThat(browser.text("demo-start-title")).isEqualTo("デモサービスで本人確認省略を試す");
+            browser.clickById("lang-switch");
+            assertThat(browser.url()).endsWith("/demo/index");
+            assertThat(browser.text("demo-start-title")).isEqualTo("Try the verification skip with the demo services");
+            assertThat(browser.page()).contains("lang=\"en\"");
+            browser.screenshot(SHOTS.resolve("demo-start-english.png"));
+            browser.open(server.baseUrl() + "/portal/index.xhtml").clickById("lang-switch");
+            assertThat(browser.text("start-title")).isEqualTo("はじめに");
+        }
+        Api.Reply away = Api.anonymous(server).get("/lang/en?back=" + Portal.encode("//evil.example/x"));
+        assertThat(away.status()).isEqualTo(303);
+        assertThat(away.raw().headers().firstValue("Location").orElseThrow()).startsWith(server.baseUrl() + "/portal/index.xhtml");
+    }
+
     private void check(Browser browser, String page, List<String> found) {
         browser.seriousAccessibilityViolations().forEach(v -> found.add(page + ": " + v));
     }
