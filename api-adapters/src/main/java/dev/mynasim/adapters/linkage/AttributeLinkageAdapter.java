@@ -3,6 +3,7 @@ package dev.mynasim.adapters.linkage;
 import dev.mynasim.adapters.data.ApiAdapter;
 import dev.mynasim.adapters.data.DataRefused;
 import dev.mynasim.adapters.data.ExchangeShape;
+import dev.mynasim.adapters.data.RequestBlocks;
 import dev.mynasim.adapters.data.ViewRequest;
 import dev.mynasim.auth.api.PortalAccounts;
 import dev.mynasim.auth.api.PortalAccounts.AttributeLink;
@@ -14,8 +15,6 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import java.util.List;
 import java.util.Optional;
 
@@ -56,10 +55,10 @@ public class AttributeLinkageAdapter implements ApiAdapter {
 
     @Override
     public JsonObject accept(VerifiedAccessToken token, JsonObject requestInfo) {
-        String action = member(requestInfo, "action").orElse("status");
+        String action = RequestBlocks.text(requestInfo, "action", SHAPE.requestInfo()).orElse("status");
         switch (action) {
             case "status" -> { }
-            case "link" -> link(token, member(requestInfo, "serviceAccountId"));
+            case "link" -> link(token, RequestBlocks.text(requestInfo, "serviceAccountId", SHAPE.requestInfo()));
             case "unlink" -> accounts.unlink(token.person(), token.environment(), token.client(), actor(token));
             default -> throw DataRefused.badRequestInfo(SHAPE.requestInfo(),
                     "action must be status, link or unlink, got: " + action,
@@ -77,7 +76,7 @@ public class AttributeLinkageAdapter implements ApiAdapter {
     public JsonObject view(VerifiedAccessToken token, String resource, ViewRequest request) {
         switch (request.method()) {
             case "GET" -> { }
-            case "PUT" -> link(token, request.body().flatMap(body -> member(body, "serviceAccountId")));
+            case "PUT" -> link(token, request.body().flatMap(body -> RequestBlocks.text(body, "serviceAccountId", SHAPE.requestInfo())));
             case "DELETE" -> accounts.unlink(token.person(), token.environment(), token.client(), actor(token));
             default -> throw new DataRefused("EVW0405", 405, "Use GET to read the link, PUT to link and DELETE to unlink",
                     "連携状況の参照は GET、連携は PUT、解除は DELETE です");
@@ -97,17 +96,6 @@ public class AttributeLinkageAdapter implements ApiAdapter {
         } catch (RuleViolation e) {
             throw DataRefused.badRequestInfo(SHAPE.requestInfo(), e.getMessage(), e.messageJa());
         }
-    }
-
-    private static Optional<String> member(JsonObject block, String name) {
-        if (block == null || !block.containsKey(name) || block.isNull(name)) {
-            return Optional.empty();
-        }
-        JsonValue value = block.get(name);
-        if (value.getValueType() != JsonValue.ValueType.STRING) {
-            throw DataRefused.badRequestInfo(SHAPE.requestInfo(), name + " must be a string", name + " は文字列で指定してください");
-        }
-        return Optional.of(((JsonString) value).getString());
     }
 
     private static String actor(VerifiedAccessToken token) {

@@ -2,6 +2,7 @@ package dev.mynasim.adapters.record;
 
 import dev.mynasim.adapters.data.ApiAdapter;
 import dev.mynasim.adapters.data.DataRefused;
+import dev.mynasim.adapters.data.RequestBlocks;
 import dev.mynasim.adapters.data.ViewRequest;
 import dev.mynasim.adapters.layout.Layout;
 import dev.mynasim.auth.api.VerifiedAccessToken;
@@ -10,7 +11,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -45,7 +45,7 @@ public abstract class RecordAdapter implements ApiAdapter {
     public JsonObject accept(VerifiedAccessToken token, JsonObject requestInfo) {
         String block = shape().requestInfo();
         JsonArrayBuilder codes = Json.createArrayBuilder();
-        Optional<String> code = text(requestInfo, "layoutCode", block);
+        Optional<String> code = RequestBlocks.text(requestInfo, "layoutCode", block);
         if (code.isPresent()) {
             Layout layout = records.layouts().byCode(code.get()).filter(l -> l.api() == api())
                     .orElseThrow(() -> DataRefused.badRequestInfo(block,
@@ -56,7 +56,7 @@ public abstract class RecordAdapter implements ApiAdapter {
             records.layouts().of(api()).forEach(l -> codes.add(l.code()));
         }
         var accepted = Json.createObjectBuilder().add("layoutCodes", codes);
-        text(requestInfo, "inquiryCondition", block).ifPresent(condition -> accepted.add("from", from(condition, block).toString()));
+        RequestBlocks.text(requestInfo, "inquiryCondition", block).ifPresent(condition -> accepted.add("from", from(condition, block).toString()));
         return accepted.build();
     }
 
@@ -91,19 +91,6 @@ public abstract class RecordAdapter implements ApiAdapter {
 
     private String layoutCodes() {
         return String.join(", ", records.layouts().of(api()).stream().map(Layout::code).toList());
-    }
-
-    /** A string member of the request block, absent when the block or the member is missing. */
-    protected static Optional<String> text(JsonObject block, String member, String blockName) {
-        if (block == null || !block.containsKey(member) || block.isNull(member)) {
-            return Optional.empty();
-        }
-        JsonValue value = block.get(member);
-        if (value.getValueType() != JsonValue.ValueType.STRING) {
-            throw DataRefused.badRequestInfo(blockName, member + " must be a string", member + " は文字列で指定してください");
-        }
-        String text = ((JsonString) value).getString();
-        return text.isBlank() ? Optional.empty() : Optional.of(text);
     }
 
     private static LocalDate from(String condition, String block) {

@@ -3,6 +3,7 @@ package dev.mynasim.adapters.registration;
 import dev.mynasim.adapters.data.ApiAdapter;
 import dev.mynasim.adapters.data.DataRefused;
 import dev.mynasim.adapters.data.ExchangeShape;
+import dev.mynasim.adapters.data.RequestBlocks;
 import dev.mynasim.adapters.data.ViewRequest;
 import dev.mynasim.auth.api.PortalAccounts;
 import dev.mynasim.auth.api.VerifiedAccessToken;
@@ -52,9 +53,7 @@ public class UserRegistrationAdapter implements ApiAdapter {
 
     @Override
     public JsonObject accept(VerifiedAccessToken token, JsonObject requestInfo) {
-        String action = Optional.ofNullable(requestInfo).filter(i -> i.containsKey("action") && !i.isNull("action"))
-                .map(i -> i.get("action") instanceof jakarta.json.JsonString s ? s.getString() : i.get("action").toString())
-                .orElse("status");
+        String action = RequestBlocks.text(requestInfo, "action", SHAPE.requestInfo()).orElse("status");
         switch (action) {
             case "status" -> { }
             case "register" -> accounts.register(token.person(), "client:" + token.client());

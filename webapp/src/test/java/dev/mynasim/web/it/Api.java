@@ -67,7 +67,8 @@ public final class Api {
 
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .timeout(Duration.ofSeconds(30));
+                // the first /openapi builds the document: tens of seconds on a busy 2-core machine
+                .timeout(Duration.ofSeconds(90));
         if (authorization != null) {
             builder.header("Authorization", authorization);
         }

@@ -4,6 +4,10 @@ import dev.mynasim.web.demo.DemoClient;
 import dev.mynasim.web.demo.DemoJourneys;
 import dev.mynasim.web.demo.DemoServices;
 import jakarta.inject.Inject;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -48,15 +52,17 @@ public class DemoResource {
     @Operation(hidden = true)
     public Response callback(@PathParam("serviceId") String serviceId, @CookieParam(DemoJourneys.COOKIE) String browser,
                              @QueryParam("code") String code, @QueryParam("state") String state,
-                             @QueryParam("error") String error) {
-        URI page = uri.getBaseUriBuilder().path("demo/" + serviceId).build();
+                             @QueryParam("error") String error, @Context HttpServletRequest request,
+                             @Context HttpServletResponse response) throws ServletException, IOException {
         try {
             services.finish(browser, serviceId, state, code, error);
-            return Response.seeOther(page).build();
+            return Response.seeOther(uri.getBaseUriBuilder().path("demo/" + serviceId).build()).build();
         } catch (DemoClient.Failed unknownState) {
-            // an answer this browser did not ask for (RFC 6749 §10.12): nothing is done with it
-            return Response.seeOther(uri.getBaseUriBuilder().path("demo/" + serviceId).queryParam("unexpected", "1")
-                    .build()).build();
+            // an answer this browser did not ask for (RFC 6749 §10.12): nothing is done with it, and the page that
+            // says so stays at the callback URL (its code is left unredeemed)
+            response.setStatus(400);
+            request.getRequestDispatcher("/demo/unexpected").forward(request, response);
+            return null;
         }
     }
 
