@@ -59,17 +59,19 @@ public class DataFaults {
         }
     }
 
-    /** The callback rule striking a new request now, recorded as a hit; the exchange applies it to the notice. */
-    public Optional<FaultRule> callbackRule(VerifiedAccessToken token, MynaApi api, String subject) {
-        Optional<FaultRule> rule = faults.match(token.environment(), token.client(), Optional.of(api),
-                FaultStep.CALLBACK);
-        rule.ifPresent(r -> faults.recordHit(r, FaultStep.CALLBACK, subject, switch (r.effect()) {
+    /** The callback rule striking a new request now; the exchange applies it to the notice and then records it. */
+    public Optional<FaultRule> callbackRule(VerifiedAccessToken token, MynaApi api) {
+        return faults.match(token.environment(), token.client(), Optional.of(api), FaultStep.CALLBACK);
+    }
+
+    /** Records a callback rule's hit once the request it struck is stored. */
+    public void callbackHit(FaultRule rule, String processId) {
+        faults.recordHit(rule, FaultStep.CALLBACK, processId, switch (rule.effect()) {
             case CALLBACK_NEVER -> "notice withheld";
-            case CALLBACK_LATE -> "notice sent " + r.number(0) + " s late";
+            case CALLBACK_LATE -> "notice sent " + rule.number(0) + " s late";
             case CALLBACK_TWICE -> "notice sent twice";
-            default -> r.effect().code();
-        }));
-        return rule;
+            default -> rule.effect().code();
+        });
     }
 
     private static void sleep(int millis) {

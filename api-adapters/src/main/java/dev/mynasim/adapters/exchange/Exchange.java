@@ -78,7 +78,7 @@ public class Exchange {
             }
             Optional<String> callback = services.find(environment, token.client())
                     .map(RegisteredService::callbackUrl).filter(url -> url != null && !url.isBlank());
-            Optional<FaultRule> callbackRule = faults.callbackRule(token, adapter.api(), telegramId);
+            Optional<FaultRule> callbackRule = faults.callbackRule(token, adapter.api());
             Instant now = clock.instant();
             DataRequest stored;
             try {
@@ -90,6 +90,7 @@ public class Exchange {
                 }
                 throw e;
             }
+            callbackRule.ifPresent(rule -> faults.callbackHit(rule, stored.processId()));
             return new ExchangeAnswer(200, answer(header, type, stored.processId(), "").build(), Map.of());
         } catch (DataRefused refused) {
             return refusal(header, refused);

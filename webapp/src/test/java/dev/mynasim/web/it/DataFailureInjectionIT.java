@@ -215,7 +215,7 @@ class DataFailureInjectionIT {
         JsonArray hits = hits(rule);
         assertThat(hits).hasSize(1);
         assertThat(hits.getJsonObject(0).getString("step")).isEqualTo("callback");
-        assertThat(hits.getJsonObject(0).getString("subject")).isEqualTo(telegramId);
+        assertThat(hits.getJsonObject(0).getString("subject")).as("the stored request it struck").isEqualTo(withheld);
         assertThat(hits.getJsonObject(0).getString("detail")).contains("withheld");
 
         removeRule(rule);
