@@ -32,7 +32,9 @@ public class FlowStore {
         USED_CODE("mynasim-used-authorization-codes", 24 * 60 * 60),
         SESSION("mynasim-verification-sessions", 24 * 60 * 60),
         /** RFC 7523 §3: client assertion ids seen, remembered until the assertions expire. */
-        ASSERTION_ID("mynasim-client-assertion-ids", 24 * 60 * 60);
+        ASSERTION_ID("mynasim-client-assertion-ids", 24 * 60 * 60),
+        /** The challenge of a card step done with an outside signature, by transaction: single use. */
+        CARD_CHALLENGE("mynasim-card-challenges", 10 * 60);
 
         private final String cacheName;
         private final long seconds;
