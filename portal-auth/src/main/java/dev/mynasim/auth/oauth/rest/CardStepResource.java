@@ -14,8 +14,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -59,7 +61,7 @@ public class CardStepResource {
     @Extension(name = "x-mynasim-simulator-defined", value = "true")
     @Operation(summary = "Completes the card step with the signature over the challenge and the card's certificate "
             + "(the same checks as the page, except the PIN); answers where the browser goes next")
-    public Response signature(CardSignatureRequest request) {
+    public Response signature(CardSignatureRequest request, @Context UriInfo uri) {
         CardSignatureRequest body = RuleViolation.requireBody(request);
         if (body.alg() != null && !body.alg().equals("RS256")) {
             throw RuleViolation.invalid("alg", "signature-alg", "alg must be RS256 (RFC 7518 §3.3), got: " + body.alg(),
@@ -69,7 +71,8 @@ public class CardStepResource {
                 CertificateText.certificate("certificate", body.certificate()),
                 CertificateText.signature("signature", body.signature()));
         Response.ResponseBuilder response = Response.ok(Json.createObjectBuilder().add("verified", true)
-                .add("location", next.location().orElseThrow()).build().toString()).header("Cache-Control", "no-store");
+                .add("location", uri.getBaseUri().resolve(next.location().orElseThrow()).toString()).build().toString())
+                .header("Cache-Control", "no-store");
         next.cookie().ifPresent(cookie -> response.cookie(AuthorizeResponses.sessionCookie(cookie)));
         return response.build();
     }
