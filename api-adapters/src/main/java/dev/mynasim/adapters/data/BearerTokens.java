@@ -34,7 +34,10 @@ public class BearerTokens {
                     .with("WWW-Authenticate", "Bearer realm=\"mynasim\"");
         }
         try {
-            return verifier.verify(authorization.substring(7).trim(), environment, api, presented.get());
+            // a handle, so the per-request value is released at once rather than kept by this application-scoped bean
+            try (Instance.Handle<PresentedCertificate> certificate = presented.getHandle()) {
+                return verifier.verify(authorization.substring(7).trim(), environment, api, certificate.get());
+            }
         } catch (TokenRejected e) {
             boolean scope = "insufficient_scope".equals(e.error());
             String challenge = "Bearer realm=\"mynasim\", error=\"" + e.error() + "\", error_description=\""
