@@ -283,10 +283,12 @@ public class TransactionFlow implements PortalFlow {
         if (headlessConsent.isPresent() && loginHint.isEmpty() && !(environment == Environment.TEST && service.headless())) {
             return error.to("invalid_request", "mynasim_consent is available to headless TEST registrations only");
         }
+        if (headlessConsent.isPresent() && !headlessConsent.get().equals("approve")
+                && !headlessConsent.get().equals("cancel")) {
+            // checked at the card step too: the transaction keeps it for a card step done by outside signature
+            return error.to("invalid_request", "mynasim_consent must be approve or cancel");
+        }
         if (transaction.stage() == Stage.CONSENT && headlessConsent.isPresent()) {
-            if (!headlessConsent.get().equals("approve") && !headlessConsent.get().equals("cancel")) {
-                return error.to("invalid_request", "mynasim_consent must be approve or cancel");
-            }
             store.put(Kind.TRANSACTION, transaction.id(), transaction);
             return new AuthorizeOutcome.Redirect(headlessConsent(transaction.id(), headlessConsent.get()), newCookie);
         }

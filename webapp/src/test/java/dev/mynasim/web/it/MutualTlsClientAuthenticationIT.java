@@ -69,6 +69,9 @@ class MutualTlsClientAuthenticationIT {
         assertThat(answer.get("privateKey")).as("a CSR's private key stays with its owner").isIn(null, jakarta.json.JsonValue.NULL);
         assertThat(operator.get(service.path()).json().getJsonObject("tlsCertificate").getString("sha256"))
                 .isEqualTo(answer.getString("sha256"));
+        JsonObject pinned = operator.get(service.path() + "/tls-certificate").json();
+        assertThat(pinned.getString("sha256")).isEqualTo(answer.getString("sha256"));
+        assertThat(pinned.getString("issuer")).isEqualTo("CN=mynasim Client CA,O=mynasim,C=JP");
 
         Api.Reply token = TlsClient.presenting(server, identity.key(), identity.certificate())
                 .form(MYNAPORTAL_TOKEN, service.mynaportalForm(service.code(portal.aCard("7101"), "7101")));
