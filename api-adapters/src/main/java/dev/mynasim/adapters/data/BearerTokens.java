@@ -1,23 +1,30 @@
 package dev.mynasim.adapters.data;
 
 import dev.mynasim.auth.api.AccessTokenVerifier;
+import dev.mynasim.auth.api.PresentedCertificate;
 import dev.mynasim.auth.api.TokenRejected;
 import dev.mynasim.auth.api.VerifiedAccessToken;
 import dev.mynasim.registry.api.Environment;
 import dev.mynasim.registry.api.MynaApi;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.Locale;
 
 /**
- * The bearer token of a data call (RFC 6750 §2.1), checked for the API called in this environment. Refusals carry
- * the RFC 6750 §3 {@code WWW-Authenticate} challenge: 401 {@code invalid_token}, 403 {@code insufficient_scope}.
+ * The bearer token of a data call (RFC 6750 §2.1), checked for the API called in this environment and, when the token
+ * is bound to a TLS client certificate, for that certificate on the request (RFC 8705 §3). Refusals carry the
+ * RFC 6750 §3 {@code WWW-Authenticate} challenge: 401 {@code invalid_token}, 403 {@code insufficient_scope}.
  */
 @ApplicationScoped
 public class BearerTokens {
 
     @Inject
     AccessTokenVerifier verifier;
+
+    /** The TLS client certificate of the current request, for certificate-bound tokens (RFC 8705 §3). */
+    @Inject
+    Instance<PresentedCertificate> presented;
 
     public VerifiedAccessToken verify(String authorization, Environment environment, MynaApi api) {
         if (authorization == null || !authorization.toLowerCase(Locale.ROOT).startsWith("bearer ")
@@ -27,7 +34,10 @@ public class BearerTokens {
                     .with("WWW-Authenticate", "Bearer realm=\"mynasim\"");
         }
         try {
-            return verifier.verify(authorization.substring(7).trim(), environment, api);
+            // a handle, so the per-request value is released at once rather than kept by this application-scoped bean
+            try (Instance.Handle<PresentedCertificate> certificate = presented.getHandle()) {
+                return verifier.verify(authorization.substring(7).trim(), environment, api, certificate.get());
+            }
         } catch (TokenRejected e) {
             boolean scope = "insufficient_scope".equals(e.error());
             String challenge = "Bearer realm=\"mynasim\", error=\"" + e.error() + "\", error_description=\""

@@ -5,8 +5,10 @@ import dev.mynasim.adapters.data.ExchangeShape;
 import dev.mynasim.adapters.data.JsonBodies;
 import dev.mynasim.auth.api.NoticeSigner;
 import dev.mynasim.registry.api.CallbackHosts;
+import dev.mynasim.registry.api.OutboundTrust;
 import dev.mynasim.registry.api.RuleViolation;
 import dev.mynasim.registry.api.SchemaMigrated;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
@@ -81,9 +83,18 @@ public class NoticeDelivery {
     @ConfigProperty(name = "mynasim.callback.poll-interval", defaultValue = "PT0.25S")
     String pollInterval;
 
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(2)).build();
+    @Inject
+    OutboundTrust trust;
+
+    private HttpClient http;
     private ScheduledFuture<?> poller;
+
+    /** Its own TLS trust, not the listener's trust store (STACK.md, mutual TLS). */
+    @PostConstruct
+    void client() {
+        http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(2)).sslContext(trust.sslContext()).build();
+    }
 
     void start(@Observes @Priority(500) SchemaMigrated migrated) {
         long every = Duration.parse(pollInterval).toMillis();

@@ -39,7 +39,7 @@ class NoticeDeliveryTest {
         delivery.timeout = "PT1S";
         VerifiedAccessToken token = new VerifiedAccessToken("t-1", PersonId.random(), "sub",
                 ClientId.parse("SP00000001_AA0001"), Environment.TEST, Set.of(MynaApi.SELF_INFO), NOW, false, "g-1",
-                NOW.plusSeconds(600));
+                NOW.plusSeconds(600), Optional.empty());
         DataRequest request = new DataRequest("TL-00000001-261127090000-0001", token, MynaApi.SELF_INFO, "1",
                 JsonValue.EMPTY_JSON_OBJECT, Optional.of("http://169.254.169.254/latest/meta-data"), NOW, NOW);
 

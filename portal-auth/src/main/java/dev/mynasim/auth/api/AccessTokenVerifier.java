@@ -10,5 +10,13 @@ import dev.mynasim.registry.api.MynaApi;
  */
 public interface AccessTokenVerifier {
 
+    /** As {@link #verify(String, Environment, MynaApi, PresentedCertificate)} for a request without a certificate. */
     VerifiedAccessToken verify(String token, Environment environment, MynaApi api) throws TokenRejected;
+
+    /**
+     * The same checks, and for a certificate-bound token (RFC 8705 §3) that the request came with that certificate:
+     * otherwise {@code invalid_token}.
+     */
+    VerifiedAccessToken verify(String token, Environment environment, MynaApi api, PresentedCertificate presented)
+            throws TokenRejected;
 }

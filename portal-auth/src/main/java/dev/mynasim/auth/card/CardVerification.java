@@ -1,12 +1,15 @@
 package dev.mynasim.auth.card;
 
 import dev.mynasim.auth.api.PersonId;
+import dev.mynasim.registry.api.ApiUserId;
 import dev.mynasim.registry.api.AuditTrail;
+import dev.mynasim.registry.api.Environment;
 import dev.mynasim.registry.api.FaultEffect;
 import dev.mynasim.registry.api.RuleViolation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -41,7 +44,7 @@ public class CardVerification {
     private AuditTrail audit;
 
     @Transactional
-    public Outcome read(String serial, String pinText, String actor, String context) {
+    public Outcome read(String serial, String pinText, Environment environment, String actor, String context) {
         Instant now = clock.instant();
         Optional<VirtualCard> found = cards.find(serial);
         if (found.isEmpty()) {
@@ -59,6 +62,9 @@ public class CardVerification {
         if (card.locked()) {
             return locked(serial, now, actor, context);
         }
+        if (exportedInProduction(card, environment)) {
+            return exported(serial, now, actor, context);
+        }
         if (!cards.pinMatches(card, pin)) {
             int left = card.wrongPin();
             return left > 0
@@ -72,12 +78,57 @@ public class CardVerification {
         card.rightPin();
         CardCheck.Result result = CardCheck.check(cards.privateKey(card), card.certificate(),
                 ca.authority().certificate(), now, card.revoked());
-        if (result != CardCheck.Result.OK) {
-            return refused(serial, now, actor, context, result);
+        return checked(card, now, actor, context, result);
+    }
+
+    /**
+     * The card step with a signature made outside the simulator, by an integrator's own code with the card's exported
+     * key: the challenge the simulator drew, signed RS256 (RSASSA-PKCS1-v1_5 with SHA-256, RFC 7518 §3.3), and the
+     * card's certificate. The same checks as a read on the page, except the PIN, which the signer's own code asks
+     * for: the card's lock (a locked card stays locked), then signature, chain to the test CA, validity by the
+     * simulator clock and revocation. {@code apiUser}: a card owned by another API user is not offered to this flow.
+     */
+    @Transactional
+    public Outcome readSigned(X509Certificate certificate, byte[] challenge, byte[] signature, Environment environment,
+                              ApiUserId apiUser, String actor, String context) {
+        Instant now = clock.instant();
+        Optional<VirtualCard> found = cards.byCertificate(certificate)
+                .filter(card -> card.owner().filter(owner -> !owner.equals(apiUser)).isEmpty());
+        if (found.isEmpty()) {
+            return failed(certificate.getSubjectX500Principal().getName(), now, actor, context, "card-unknown",
+                    "この証明書は、このサービスで選択できるカードの利用者証明用電子証明書ではありません",
+                    "The certificate is not that of a card this service may use");
         }
-        audit.record(actor, "verification.card-read", "card/" + serial, context + " person=" + card.person());
-        return new Outcome(serial, Optional.of(card.person()), now, "verified", "本人確認が完了しました",
+        VirtualCard card = found.get();
+        if (card.locked()) {
+            return locked(card.serial(), now, actor, context);
+        }
+        if (exportedInProduction(card, environment)) {
+            return exported(card.serial(), now, actor, context);
+        }
+        CardCheck.Result result = CardCheck.verify(challenge, signature, card.certificate(),
+                ca.authority().certificate(), now, card.revoked());
+        return checked(card, now, actor, context, result);
+    }
+
+    private Outcome checked(VirtualCard card, Instant now, String actor, String context, CardCheck.Result result) {
+        if (result != CardCheck.Result.OK) {
+            return refused(card.serial(), now, actor, context, result);
+        }
+        audit.record(actor, "verification.card-read", "card/" + card.serial(), context + " person=" + card.person());
+        return new Outcome(card.serial(), Optional.of(card.person()), now, "verified", "本人確認が完了しました",
                 "Identity verified");
+    }
+
+    /** A card whose key was exported serves TEST flows only: in PRODUCTION its key is no longer proof of anything. */
+    public static boolean exportedInProduction(VirtualCard card, Environment environment) {
+        return environment == Environment.PRODUCTION && card.exportedAt().isPresent();
+    }
+
+    private Outcome exported(String serial, Instant now, String actor, String context) {
+        return failed(serial, now, actor, context, "card-exported",
+                "このカードの秘密鍵はエクスポートされているため、接続確認環境でのみ使用できます",
+                "The card's private key was exported: the card serves the TEST environment only");
     }
 
     /**

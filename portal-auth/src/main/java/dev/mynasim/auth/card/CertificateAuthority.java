@@ -31,7 +31,9 @@ import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
 import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
 import org.bouncycastle.cert.CertIOException;
@@ -75,9 +77,14 @@ public final class CertificateAuthority {
      * 20 years, so a simulator installation never sees its CA expire.
      */
     public static CertificateAuthority generate(Instant now) {
+        return generate(now, "mynasim Test CA");
+    }
+
+    /** The same with another name: the client CA that issues TLS client certificates is made this way. */
+    public static CertificateAuthority generate(Instant now, String commonName) {
         Objects.requireNonNull(now, "now");
         KeyPair keys = rsaKeyPair(KEY_SIZE);
-        X500Name subject = name("mynasim Test CA");
+        X500Name subject = name(commonName);
         Instant notAfter = now.atZone(ZoneOffset.UTC).plusYears(20).toInstant();
         try {
             JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
@@ -116,13 +123,7 @@ public final class CertificateAuthority {
 
     /** The CA certificate as PEM, for integrators who want to check card certificates themselves. */
     public String certificatePem() {
-        StringWriter out = new StringWriter();
-        try (JcaPEMWriter pem = new JcaPEMWriter(out)) {
-            pem.writeObject(certificate);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
+        return pem(certificate);
     }
 
     /**
@@ -153,6 +154,54 @@ public final class CertificateAuthority {
         } catch (GeneralSecurityException | CertIOException e) {
             throw new IllegalStateException("cannot issue the card certificate", e);
         }
+    }
+
+    /**
+     * A TLS client certificate (RFC 8705 §2) for a Web service: {@code CN=<client id>, OU=<environment>, O=mynasim,
+     * C=JP}, key usage digitalSignature and extended key usage clientAuth (RFC 5280 §4.2.1.12), so a TLS stack uses it
+     * for client authentication and nothing else.
+     */
+    public X509Certificate issueClientCertificate(PublicKey clientKey, String commonName, String unit,
+            Instant notBefore, Instant notAfter) {
+        Objects.requireNonNull(clientKey, "clientKey");
+        if (!notBefore.isBefore(notAfter)) {
+            throw new IllegalArgumentException("notBefore must be before notAfter");
+        }
+        X500Name subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, COUNTRY)
+                .addRDN(BCStyle.O, ORGANIZATION).addRDN(BCStyle.OU, unit).addRDN(BCStyle.CN, commonName).build();
+        try {
+            JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
+            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(certificate, randomSerial(),
+                    Date.from(notBefore), Date.from(notAfter), subject, clientKey)
+                    .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
+                    .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
+                    .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth))
+                    .addExtension(Extension.authorityKeyIdentifier, false, authorityKeyIdentifier(extensions))
+                    .addExtension(Extension.subjectKeyIdentifier, false,
+                            extensions.createSubjectKeyIdentifier(clientKey));
+            return sign(builder, privateKey);
+        } catch (GeneralSecurityException | CertIOException e) {
+            throw new IllegalStateException("cannot issue the client certificate", e);
+        }
+    }
+
+    /** Any X.509 object (certificate, key, request) as PEM. */
+    public static String pem(Object object) {
+        StringWriter out = new StringWriter();
+        try (JcaPEMWriter pem = new JcaPEMWriter(out)) {
+            pem.writeObject(object);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /** A private key as PKCS#8 PEM ({@code -----BEGIN PRIVATE KEY-----}), which OpenSSL, curl and Java all read. */
+    public static String privateKeyPem(PrivateKey key) {
+        return "-----BEGIN PRIVATE KEY-----\n"
+                + java.util.Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(encodePrivateKey(key))
+                + "\n-----END PRIVATE KEY-----\n";
     }
 
     /** The DER encoding, the form certificates are stored in. */

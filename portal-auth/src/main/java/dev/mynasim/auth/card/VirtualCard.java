@@ -44,6 +44,8 @@ public class VirtualCard {
     private Instant revokedAt;
     @Column(name = "created_at")
     private Instant createdAt;
+    @Column(name = "exported_at")
+    private Instant exportedAt;
     @Version
     private int version;
 
@@ -133,6 +135,18 @@ public class VirtualCard {
 
     public boolean locked() {
         return locked;
+    }
+
+    /** Records that the private key left the simulator (PKCS#12 export); the first export's time stays. */
+    void exported(Instant now) {
+        if (exportedAt == null) {
+            exportedAt = now;
+        }
+    }
+
+    /** When the private key was first exported, if ever: such a card serves TEST flows only. */
+    public Optional<Instant> exportedAt() {
+        return Optional.ofNullable(exportedAt);
     }
 
     public boolean revoked() {

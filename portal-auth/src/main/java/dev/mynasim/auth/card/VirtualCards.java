@@ -10,7 +10,13 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.security.GeneralSecurityException;
 import java.security.KeyPair;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.util.Arrays;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -97,6 +103,47 @@ public class VirtualCards {
         VirtualCard card = find(serial).orElseThrow(() -> RuleViolation.notFound("Card", serial));
         card.unlock();
         audit.record(actor, "card.unlock", "card/" + serial, null);
+    }
+
+    /**
+     * The card's key and certificate (with the test CA's) as PKCS#12, protected by the caller's password, for
+     * integrators who sign challenges with their own code. The card is marked exported: its key is no longer the
+     * simulator's alone, so PRODUCTION flows refuse it from now on.
+     */
+    @Transactional
+    public byte[] exportPkcs12(String serial, char[] password, String actor) {
+        VirtualCard card = find(serial).orElseThrow(() -> RuleViolation.notFound("Card", serial));
+        try {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            store.setKeyEntry(serial, privateKey(card), password,
+                    new Certificate[] {card.certificate(), ca.authority().certificate()});
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            store.store(out, password);
+            card.exported(clock.instant());
+            audit.record(actor, "card.export", "card/" + serial, "pkcs12; the card is refused in production flows from now on");
+            return out.toByteArray();
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("cannot write the PKCS#12 file of card " + serial, e);
+        }
+    }
+
+    /**
+     * The card a certificate belongs to: the serial from its subject (CN), and exactly that certificate stored on
+     * the card, so a certificate with the same serial from elsewhere finds nothing.
+     */
+    @Transactional
+    public Optional<VirtualCard> byCertificate(X509Certificate certificate) {
+        String serial;
+        try {
+            serial = new javax.naming.ldap.LdapName(certificate.getSubjectX500Principal().getName()).getRdns().stream()
+                    .filter(rdn -> rdn.getType().equalsIgnoreCase("CN")).map(rdn -> String.valueOf(rdn.getValue()))
+                    .findFirst().orElse(null);
+        } catch (javax.naming.InvalidNameException e) {
+            return Optional.empty();
+        }
+        return find(serial).filter(card -> Arrays.equals(CertificateAuthority.der(card.certificate()),
+                CertificateAuthority.der(certificate)));
     }
 
     PrivateKey privateKey(VirtualCard card) {

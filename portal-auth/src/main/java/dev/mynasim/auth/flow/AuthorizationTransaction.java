@@ -6,11 +6,13 @@ import java.time.Instant;
 /**
  * An authorization in progress (Keycloak's authentication session, kept apart from the established verification
  * session): the validated request, the step it is at, and once the card was read (or skipped) whose card and when.
+ * {@code consentPreset}: the headless {@code mynasim_consent} of the request (TEST), which completes consent after
+ * a card step done with an outside signature.
  */
 public record AuthorizationTransaction(String id, Environment environment, String clientId, String redirectUri,
                                        String state, boolean promptLogin, Long maxAgeSeconds, Stage stage,
                                        String personId, Instant authTime, boolean verificationSkipped,
-                                       String consentId, Instant createdAt, Extras extras) {
+                                       String consentId, Instant createdAt, Extras extras, String consentPreset) {
 
     /**
      * What the OpenID Connect door adds (null on the Mynaportal-compatible door, whose service reaches every API it is
@@ -25,11 +27,11 @@ public record AuthorizationTransaction(String id, Environment environment, Strin
 
     AuthorizationTransaction verified(String person, Instant at, boolean skipped) {
         return new AuthorizationTransaction(id, environment, clientId, redirectUri, state, promptLogin, maxAgeSeconds,
-                Stage.CONSENT, person, at, skipped, consentId, createdAt, extras);
+                Stage.CONSENT, person, at, skipped, consentId, createdAt, extras, consentPreset);
     }
 
     AuthorizationTransaction awaitingRegistration(String consent) {
         return new AuthorizationTransaction(id, environment, clientId, redirectUri, state, promptLogin, maxAgeSeconds,
-                Stage.REGISTRATION, personId, authTime, verificationSkipped, consent, createdAt, extras);
+                Stage.REGISTRATION, personId, authTime, verificationSkipped, consent, createdAt, extras, consentPreset);
     }
 }

@@ -34,7 +34,9 @@ public class FlowStore {
         /** RFC 7523 §3: client assertion ids seen, remembered until the assertions expire. */
         ASSERTION_ID("mynasim-client-assertion-ids", 24 * 60 * 60),
         /** 連携中のサービス: a citizen's pass after a card read, for the page's next requests. */
-        CITIZEN_PASS("mynasim-citizen-passes", 30 * 60);
+        CITIZEN_PASS("mynasim-citizen-passes", 30 * 60),
+        /** The challenge of a card step done with an outside signature, by transaction: single use. */
+        CARD_CHALLENGE("mynasim-card-challenges", 10 * 60);
 
         private final String cacheName;
         private final long seconds;

@@ -2,6 +2,7 @@ package dev.mynasim.auth.flow;
 
 import dev.mynasim.auth.api.PersonId;
 import dev.mynasim.auth.api.PortalFlow;
+import dev.mynasim.auth.api.PresentedCertificate;
 import dev.mynasim.auth.card.CardVerification;
 import dev.mynasim.auth.card.VirtualCard;
 import dev.mynasim.auth.card.VirtualCards;
@@ -19,9 +20,9 @@ import dev.mynasim.auth.skip.SkipDomain;
 import dev.mynasim.auth.skip.SkipPolicy;
 import dev.mynasim.auth.skip.SkipRequest;
 import dev.mynasim.auth.skip.VerifiedCard;
+import dev.mynasim.auth.tls.ClientCertificates;
 import dev.mynasim.auth.token.AccessTokens;
 import dev.mynasim.registry.api.AuditTrail;
-import dev.mynasim.registry.api.ClientAuthMethod;
 import dev.mynasim.registry.api.ClientId;
 import dev.mynasim.registry.api.Environment;
 import dev.mynasim.registry.api.MynaApi;
@@ -32,6 +33,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -94,6 +96,9 @@ public class TransactionFlow implements PortalFlow {
 
     @Inject
     AuthorizationFaults faults;
+
+    @Inject
+    ClientCertificates certificates;
 
     @Inject
     Clock clock;
@@ -231,9 +236,11 @@ public class TransactionFlow implements PortalFlow {
         Instant now = clock.instant();
         var transaction = new AuthorizationTransaction(Secrets.random(), environment, service.clientId().toString(),
                 request.redirectUri(), request.state(), request.promptLogin(), request.maxAge(), Stage.CARD, null, null,
-                false, null, now, request.extras());
+                false, null, now, request.extras(), request.headlessConsent().orElse(null));
         Optional<SessionRecord> session = cookie.flatMap(value -> store.get(Kind.SESSION, Secrets.hash(value), SessionRecord.class));
-        CardState card = session.flatMap(s -> cards.find(s.card().cardSerial())).map(c -> c.state(now))
+        // a card whose key was exported is, in PRODUCTION, as good as revoked: its key proves nothing there any more
+        CardState card = session.flatMap(s -> cards.find(s.card().cardSerial()))
+                .map(c -> CardVerification.exportedInProduction(c, environment) ? CardState.REVOKED : c.state(now))
                 .map(state -> faults.cardState(environment, service.clientId(), state)).orElse(CardState.UNKNOWN);
         // a login_hint naming another card than the session's asks for that card to be read, not for a skip
         boolean otherCard = loginHint.isPresent() && session.isPresent()
@@ -264,7 +271,8 @@ public class TransactionFlow implements PortalFlow {
             String serial = loginHint.get();
             String txId = transaction.id();
             var outcome = faults.card(environment, service.clientId(), serial, txId, "headless", "client=" + subject)
-                    .orElseGet(() -> verification.read(serial, request.pin().orElse(null), "headless", "client=" + subject));
+                    .orElseGet(() -> verification.read(serial, request.pin().orElse(null), environment, "headless",
+                            "client=" + subject));
             if (!outcome.verified()) {
                 return error.to("access_denied", "headless card step failed: " + outcome.code() + " (" + outcome.message() + ")");
             }
@@ -275,22 +283,31 @@ public class TransactionFlow implements PortalFlow {
         if (headlessConsent.isPresent() && loginHint.isEmpty() && !(environment == Environment.TEST && service.headless())) {
             return error.to("invalid_request", "mynasim_consent is available to headless TEST registrations only");
         }
+        if (headlessConsent.isPresent() && !headlessConsent.get().equals("approve")
+                && !headlessConsent.get().equals("cancel")) {
+            // checked at the card step too: the transaction keeps it for a card step done by outside signature
+            return error.to("invalid_request", "mynasim_consent must be approve or cancel");
+        }
         if (transaction.stage() == Stage.CONSENT && headlessConsent.isPresent()) {
-            if (!headlessConsent.get().equals("approve") && !headlessConsent.get().equals("cancel")) {
-                return error.to("invalid_request", "mynasim_consent must be approve or cancel");
-            }
             store.put(Kind.TRANSACTION, transaction.id(), transaction);
-            Next next = decide(transaction.id(), headlessConsent.get().equals("approve"), "headless");
-            String registration = PAGES + "register.xhtml?tx=";
-            if (next.location().orElseThrow().startsWith(registration)) {
-                // headless: an approved consent also completes the registration step (利用者登録) that follows it
-                next = register(next.location().get().substring(registration.length()), true);
-            }
-            return new AuthorizeOutcome.Redirect(next.location().orElseThrow(), newCookie);
+            return new AuthorizeOutcome.Redirect(headlessConsent(transaction.id(), headlessConsent.get()), newCookie);
         }
         store.put(Kind.TRANSACTION, transaction.id(), transaction);
         String page = transaction.stage() == Stage.CARD ? "verify.xhtml" : "consent.xhtml";
         return new AuthorizeOutcome.Redirect(PAGES + page + "?tx=" + transaction.id(), newCookie);
+    }
+
+    /**
+     * The headless consent (TEST): approve or cancel as the consent page would; an approved consent also completes
+     * the registration step (利用者登録) that follows it. Answers where the browser goes.
+     */
+    private String headlessConsent(String transactionId, String preset) {
+        Next next = decide(transactionId, preset.equals("approve"), "headless");
+        String registration = PAGES + "register.xhtml?tx=";
+        if (next.location().orElseThrow().startsWith(registration)) {
+            next = register(next.location().get().substring(registration.length()), true);
+        }
+        return next.location().orElseThrow();
     }
 
     // ---- pages ----
@@ -319,7 +336,7 @@ public class TransactionFlow implements PortalFlow {
         }
         String context = "client=" + tx.environment().path() + "/" + tx.clientId();
         var outcome = faults.card(tx.environment(), service.clientId(), cardSerial, tx.id(), "portal", context)
-                .orElseGet(() -> verification.read(cardSerial, pin, "portal", context));
+                .orElseGet(() -> verification.read(cardSerial, pin, tx.environment(), "portal", context));
         if (!outcome.verified()) {
             return Next.stay(outcome.messageJa());
         }
@@ -394,10 +411,88 @@ public class TransactionFlow implements PortalFlow {
         return Next.to(codeRedirect(tx, tx.consentId()));
     }
 
+    // ---- the card step with an outside signature (TEST) ----
+
+    /** Who signs the challenge in the audit trail. */
+    static final String OUTSIDE_SIGNATURE = "outside-signature";
+    /** How long a challenge may be signed: long enough for a human with a shell, short enough to be fresh. */
+    static final Duration CHALLENGE_LIFETIME = Duration.ofMinutes(5);
+
+    /** A challenge of a card step in progress, as the integrator's signing code gets it. */
+    public record CardChallenge(String transactionId, String challenge, Instant expiresAt) {
+    }
+
+    /**
+     * Draws a fresh 256-bit challenge for the card step of a transaction (a new one replaces the one before), to be
+     * signed by the card's key outside the simulator. TEST only.
+     */
+    public CardChallenge cardChallenge(Environment environment, String transactionId) {
+        AuthorizationTransaction tx = outsideCardStep(environment, transactionId);
+        CardChallenge challenge = new CardChallenge(tx.id(), Secrets.random(), clock.instant().plus(CHALLENGE_LIFETIME));
+        store.put(Kind.CARD_CHALLENGE, tx.id(), challenge);
+        return challenge;
+    }
+
+    /**
+     * Completes the card step with a signature made outside: RS256 over the ASCII bytes of the challenge, with the
+     * card's certificate. The challenge is used up by the attempt, whatever its outcome. Checks and audit as the
+     * page's card read, the card step's failure rules included; a failure is a rule violation whose rule is the
+     * card step's code ({@code card-locked}, {@code certificate-expired} …). On success the verification session
+     * starts as after a page read, and the browser goes on to consent (or, with the request's headless
+     * {@code mynasim_consent}, straight back to the service).
+     */
+    public Next signedCardStep(Environment environment, String transactionId, X509Certificate certificate,
+                               byte[] signature) {
+        AuthorizationTransaction tx = outsideCardStep(environment, transactionId);
+        CardChallenge challenge = store.take(Kind.CARD_CHALLENGE, tx.id(), CardChallenge.class)
+                .orElseThrow(() -> RuleViolation.conflict("challenge", "challenge-required",
+                        "Fetch a challenge first (GET …/challenge); each challenge serves one attempt",
+                        "先にチャレンジを取得してください (GET …/challenge)。チャレンジは 1 回の試行にのみ使えます"));
+        if (!clock.instant().isBefore(challenge.expiresAt())) {
+            throw RuleViolation.conflict("challenge", "challenge-expired",
+                    "The challenge expired at " + challenge.expiresAt() + "; fetch a new one",
+                    "チャレンジの有効期限 (" + challenge.expiresAt() + ") が切れました。新しいチャレンジを取得してください");
+        }
+        RegisteredService service = service(tx);
+        String context = "client=" + tx.environment().path() + "/" + tx.clientId();
+        String serial = cards.byCertificate(certificate).map(VirtualCard::serial)
+                .orElse(certificate.getSubjectX500Principal().getName());
+        CardVerification.Outcome outcome = faults.card(tx.environment(), service.clientId(), serial, tx.id(),
+                        OUTSIDE_SIGNATURE, context)
+                .orElseGet(() -> verification.readSigned(certificate,
+                        challenge.challenge().getBytes(StandardCharsets.US_ASCII), signature, tx.environment(),
+                        service.clientId().apiUser(), OUTSIDE_SIGNATURE, context));
+        if (!outcome.verified()) {
+            throw RuleViolation.forbidden(outcome.code(), outcome.message(), outcome.messageJa());
+        }
+        SessionCookie cookie = newSession(tx, outcome.serial(), outcome.person().get(), outcome.at());
+        AuthorizationTransaction next = tx.verified(outcome.person().get().value(), outcome.at(), false);
+        store.put(Kind.TRANSACTION, next.id(), next);
+        String location = next.consentPreset() == null ? PAGES + "consent.xhtml?tx=" + next.id()
+                : headlessConsent(next.id(), next.consentPreset());
+        return new Next(Optional.of(location), Optional.empty(), Optional.of(cookie));
+    }
+
+    /** A transaction of this environment at its card step; TEST only, like the other headless tools. */
+    private AuthorizationTransaction outsideCardStep(Environment environment, String transactionId) {
+        if (environment != Environment.TEST) {
+            throw RuleViolation.forbidden("outside-signature-test-only",
+                    "Card steps with an outside signature are available in the TEST environment only",
+                    "外部で作成した署名による本人確認は接続確認環境でのみ利用できます");
+        }
+        return transaction(transactionId, Stage.CARD).filter(tx -> tx.environment() == environment)
+                .orElseThrow(() -> RuleViolation.notFound("Card step of transaction", transactionId));
+    }
+
     // ---- token endpoint ----
 
-    /** RFC 6749 §4.1.3 and §5: the code is single-use, short-lived and bound to its client and redirect URI. */
-    public Map<String, Object> exchange(Environment environment, Map<String, List<String>> form) {
+    /**
+     * RFC 6749 §4.1.3 and §5: the code is single-use, short-lived and bound to its client and redirect URI. The client
+     * authenticates as registered: {@code none} (TEST) or its TLS client certificate (RFC 8705 §2), and then the
+     * access token is bound to that certificate (RFC 8705 §3).
+     */
+    public Map<String, Object> exchange(Environment environment, Map<String, List<String>> form,
+                                        PresentedCertificate presented) {
         form.entrySet().stream().filter(e -> e.getValue().size() > 1).findFirst().ifPresent(e -> {
             throw new OAuthError(400, "invalid_request", "parameter " + e.getKey() + " is repeated (RFC 6749 §3.2)");
         });
@@ -410,17 +505,20 @@ public class TransactionFlow implements PortalFlow {
         if (service.isEmpty()) {
             throw new OAuthError(401, "invalid_client", "no client " + clientIdText + " is registered in " + environment.path());
         }
-        if (service.get().clientAuth() != ClientAuthMethod.NONE) {
-            throw new OAuthError(401, "invalid_client", "this client authenticates with " + service.get().clientAuth().code()
-                    + ", which this version of the simulator does not accept yet");
-        }
+        Optional<String> certificate = switch (service.get().clientAuth()) {
+            case NONE -> Optional.empty();
+            case TLS_CLIENT_AUTH -> Optional.of(certificates.authenticate(service.get(), presented));
+            default -> throw new OAuthError(401, "invalid_client", "this client authenticates with "
+                    + service.get().clientAuth().code() + ", which this door does not accept: it takes none (TEST) "
+                    + "and tls_client_auth; use the OpenID Connect door for other methods");
+        };
         faults.token(environment, service.get().clientId());
         IssuedCode granted = redeem(environment, clientIdText, required(form, "code"), required(form, "redirect_uri"));
         if (granted.extras() != null) {
             throw new OAuthError(400, "invalid_grant", "the code was issued by the OpenID Connect door; exchange it there");
         }
         OAuthGrant grant = consents.grant(granted.consentId(), granted.authTime(), List.of(), "portal");
-        AccessTokens.Issued token = tokens.issue(grant);
+        AccessTokens.Issued token = tokens.issue(grant, certificate);
         remember(code(form), grant, token);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("access_token", token.token());

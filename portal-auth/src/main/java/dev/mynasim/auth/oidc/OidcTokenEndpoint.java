@@ -19,6 +19,7 @@ import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallenge;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import dev.mynasim.auth.api.PresentedCertificate;
 import dev.mynasim.auth.consent.Consents;
 import dev.mynasim.auth.consent.OAuthGrant;
 import dev.mynasim.auth.flow.AuthorizationFaults;
@@ -27,6 +28,7 @@ import dev.mynasim.auth.flow.IssuedCode;
 import dev.mynasim.auth.flow.OAuthError;
 import dev.mynasim.auth.flow.TransactionFlow;
 import dev.mynasim.auth.token.AccessTokens;
+import dev.mynasim.auth.tls.ClientCertificates;
 import dev.mynasim.auth.token.RefreshTokens;
 import dev.mynasim.registry.api.ClientAuthMethod;
 import dev.mynasim.registry.api.ClientId;
@@ -47,9 +49,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The token endpoint of the OpenID Connect door: the client authenticates ({@code private_key_jwt} per RFC 7523, or
- * {@code none} for TEST registrations), the code is redeemed as on the other door, the PKCE verifier must match the
- * challenge (RFC 7636 §4.6), and an access token and an ID token are issued.
+ * The token endpoint of the OpenID Connect door: the client authenticates ({@code private_key_jwt} per RFC 7523,
+ * {@code tls_client_auth} per RFC 8705, secrets or {@code none} for TEST registrations), the code is redeemed as on
+ * the other door, the PKCE verifier must match the challenge (RFC 7636 §4.6), and an access token (bound to the TLS
+ * client certificate of a {@code tls_client_auth} client, RFC 8705 §3) and an ID token are issued.
  */
 @ApplicationScoped
 public class OidcTokenEndpoint {
@@ -87,23 +90,31 @@ public class OidcTokenEndpoint {
     @Inject
     AuthorizationFaults faults;
 
+    @Inject
+    ClientCertificates certificates;
+
     public static String tokenEndpoint(AccessTokens tokens, Environment environment) {
         return tokens.issuer(environment) + "/oidc/token";
     }
 
+    /** The client that authenticated, and the thumbprint of its TLS certificate when that is how (RFC 8705 §2). */
+    private record Client(RegisteredService service, Optional<String> certificate) {
+    }
+
     public Map<String, Object> exchange(Environment environment, Map<String, List<String>> form,
-                                        Optional<String> authorization) {
+                                        Optional<String> authorization, PresentedCertificate presented) {
         form.entrySet().stream().filter(e -> e.getValue().size() > 1).findFirst().ifPresent(e -> {
             throw new OAuthError(400, "invalid_request", "parameter " + e.getKey() + " is repeated (RFC 6749 §3.2)");
         });
         String grantType = TransactionFlow.required(form, "grant_type");
         if (grantType.equals("refresh_token")) {
-            return refresh(environment, form, authorization);
+            return refresh(environment, form, authorization, presented);
         }
         if (!grantType.equals("authorization_code")) {
             throw new OAuthError(400, "unsupported_grant_type", "grant_type must be authorization_code or refresh_token");
         }
-        RegisteredService service = authenticate(environment, form, authorization, true);
+        Client client = authenticate(environment, form, authorization, presented, true);
+        RegisteredService service = client.service();
         faults.token(environment, service.clientId());
         String code = TransactionFlow.required(form, "code");
         IssuedCode issued = flow.redeem(environment, service.clientId().toString(), code,
@@ -123,7 +134,7 @@ public class OidcTokenEndpoint {
             }
         }
         OAuthGrant grant = consents.grant(issued.consentId(), issued.authTime(), issued.extras().attributes(), "portal");
-        AccessTokens.Issued token = tokens.issue(grant, scope(grant));
+        AccessTokens.Issued token = tokens.issue(grant, scope(grant), client.certificate());
         flow.remember(code, grant, token);
         Map<String, Object> body = tokenResponse(grant, token);
         body.put("id_token", idTokens.issue(grant, issued.extras().nonce(), token.token()));
@@ -132,8 +143,9 @@ public class OidcTokenEndpoint {
 
     /** RFC 6749 §6 with rotation: the old refresh token dies, a new one comes with the new access token. */
     private Map<String, Object> refresh(Environment environment, Map<String, List<String>> form,
-                                        Optional<String> authorization) {
-        RegisteredService service = authenticate(environment, form, authorization, true);
+                                        Optional<String> authorization, PresentedCertificate presented) {
+        Client client = authenticate(environment, form, authorization, presented, true);
+        RegisteredService service = client.service();
         faults.token(environment, service.clientId());
         OAuthGrant grant;
         try {
@@ -144,7 +156,8 @@ public class OidcTokenEndpoint {
         if (grant.environment() != environment) {
             throw new OAuthError(400, "invalid_grant", "the refresh token belongs to another environment");
         }
-        AccessTokens.Issued token = tokens.issue(grant, scope(grant));
+        // RFC 8705 §3: the new access token is bound to the certificate the refresh came with
+        AccessTokens.Issued token = tokens.issue(grant, scope(grant), client.certificate());
         flow.audit("token.refresh", grant, token);
         return tokenResponse(grant, token);
     }
@@ -154,12 +167,12 @@ public class OidcTokenEndpoint {
      * its own tokens only; anything else is {@code active: false}.
      */
     public Map<String, Object> introspect(Environment environment, Map<String, List<String>> form,
-                                          Optional<String> authorization) {
-        RegisteredService caller = authenticate(environment, form, authorization, false);
+                                          Optional<String> authorization, PresentedCertificate presented) {
+        RegisteredService caller = authenticate(environment, form, authorization, presented, false).service();
         String value = TransactionFlow.required(form, "token");
         Map<String, Object> inactive = new LinkedHashMap<>(Map.of("active", false));
         try {
-            var verified = verifier.verifyForUserinfo(value, environment);
+            var verified = verifier.verifyAbout(value, environment);
             if (!verified.client().equals(caller.clientId())) {
                 return inactive;
             }
@@ -173,6 +186,8 @@ public class OidcTokenEndpoint {
             body.put("iss", tokens.issuer(environment));
             body.put("auth_time", verified.authTime().getEpochSecond());
             body.put("verification_skipped", verified.verificationSkipped());
+            // RFC 8705 §3.2: the confirmation of a certificate-bound token
+            verified.certificateThumbprint().ifPresent(t -> body.put("cnf", Map.of(AccessTokens.CONFIRMATION, t)));
             return body;
         } catch (dev.mynasim.auth.api.TokenRejected notAnAccessToken) {
             return refreshTokens.grantOf(value)
@@ -194,12 +209,13 @@ public class OidcTokenEndpoint {
      * RFC 7009: revoking an access or refresh token revokes the grant behind it, and with it every token of the grant.
      * The answer is the same whether or not the token was known (§2.2).
      */
-    public void revoke(Environment environment, Map<String, List<String>> form, Optional<String> authorization) {
-        RegisteredService caller = authenticate(environment, form, authorization, true);
+    public void revoke(Environment environment, Map<String, List<String>> form, Optional<String> authorization,
+                       PresentedCertificate presented) {
+        RegisteredService caller = authenticate(environment, form, authorization, presented, true).service();
         String value = TransactionFlow.required(form, "token");
         Optional<OAuthGrant> grant;
         try {
-            grant = consents.findGrant(verifier.verifyForUserinfo(value, environment).grantId());
+            grant = consents.findGrant(verifier.verifyAbout(value, environment).grantId());
         } catch (dev.mynasim.auth.api.TokenRejected notAnAccessToken) {
             grant = refreshTokens.grantOf(value);
         }
@@ -227,23 +243,24 @@ public class OidcTokenEndpoint {
 
     /**
      * The calling client, by the method its registration chose: an RFC 7523 assertion, a secret in HTTP Basic or in
-     * the form (RFC 6749 §2.3.1; TEST only), or, with {@code allowNone}, a public TEST client naming itself.
+     * the form (RFC 6749 §2.3.1; TEST only), its TLS client certificate (RFC 8705 §2: {@code client_id} in the form),
+     * or, with {@code allowNone}, a public TEST client naming itself.
      */
-    private RegisteredService authenticate(Environment environment, Map<String, List<String>> form,
-                                           Optional<String> authorization, boolean allowNone) {
+    private Client authenticate(Environment environment, Map<String, List<String>> form,
+                                Optional<String> authorization, PresentedCertificate presented, boolean allowNone) {
         if (TransactionFlow.single(form, "client_assertion_type").isPresent()
                 || TransactionFlow.single(form, "client_assertion").isPresent()) {
-            return privateKeyJwt(environment, form);
+            return new Client(privateKeyJwt(environment, form), Optional.empty());
         }
         Optional<String> basic = authorization.filter(h -> h.regionMatches(true, 0, "Basic ", 0, 6));
         if (basic.isPresent()) {
             String[] pair = basicCredentials(basic.get().substring(6).trim());
-            return secret(environment, pair[0], pair[1], ClientAuthMethod.CLIENT_SECRET_BASIC);
+            return new Client(secret(environment, pair[0], pair[1], ClientAuthMethod.CLIENT_SECRET_BASIC), Optional.empty());
         }
         Optional<String> postedSecret = TransactionFlow.single(form, "client_secret");
         if (postedSecret.isPresent()) {
-            return secret(environment, TransactionFlow.required(form, "client_id"), postedSecret.get(),
-                    ClientAuthMethod.CLIENT_SECRET_POST);
+            return new Client(secret(environment, TransactionFlow.required(form, "client_id"), postedSecret.get(),
+                    ClientAuthMethod.CLIENT_SECRET_POST), Optional.empty());
         }
         Optional<String> named = TransactionFlow.single(form, "client_id");
         if (named.isEmpty()) {
@@ -251,6 +268,9 @@ public class OidcTokenEndpoint {
         }
         String clientId = named.get();
         RegisteredService service = registered(environment, clientId);
+        if (service.clientAuth() == ClientAuthMethod.TLS_CLIENT_AUTH) {
+            return new Client(service, Optional.of(certificates.authenticate(service, presented)));
+        }
         if (!allowNone) {
             throw new OAuthError(401, "invalid_client", "this endpoint needs client authentication (private_key_jwt)");
         }
@@ -258,7 +278,7 @@ public class OidcTokenEndpoint {
             throw new OAuthError(401, "invalid_client", "client " + clientId + " must authenticate with "
                     + service.clientAuth().code());
         }
-        return service;
+        return new Client(service, Optional.empty());
     }
 
     /** RFC 7523 §3: iss = sub = client id, aud the token endpoint (or the issuer), a signature by a registered key. */

@@ -2,6 +2,8 @@ package dev.mynasim.auth.oidc;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import dev.mynasim.registry.api.CallbackHosts;
+import dev.mynasim.registry.api.OutboundTrust;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -30,13 +32,22 @@ public class RemoteJwks {
     private record Fetched(JWKSet keys, Instant at) {
     }
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
     private final Map<String, Fetched> cache = new ConcurrentHashMap<>();
+    private HttpClient http;
 
     /** DESIGN.md 9.11: no server-side request forgery into the hosting network. */
     @Inject
     CallbackHosts hosts;
+
+    @Inject
+    OutboundTrust trust;
+
+    /** Its own TLS trust, not the listener's trust store (STACK.md, mutual TLS). */
+    @PostConstruct
+    void client() {
+        http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                .followRedirects(HttpClient.Redirect.NEVER).sslContext(trust.sslContext()).build();
+    }
 
     public JWKSet get(String url, boolean refresh) throws IOException {
         String host = URI.create(url).getHost();

@@ -18,6 +18,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -25,14 +27,17 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Issues access tokens: JWTs in the RFC 9068 profile ({@code typ: at+jwt}), signed RS256 with the environment's key.
  * Besides the standard claims they carry {@code auth_time} (the card read, not the skip), {@code amr} per RFC 8176,
- * {@code acr} {@value #ACR}, {@code verification_skipped}, the APIs as {@code scope}, and the grant id {@code gid}
- * that revocation checks.
+ * {@code acr} {@value #ACR}, {@code verification_skipped}, the APIs as {@code scope}, the grant id {@code gid}
+ * that revocation checks, and for a client that authenticated with its TLS certificate the confirmation {@code cnf}
+ * (RFC 8705 §3.1).
  */
 @ApplicationScoped
 public class AccessTokens {
 
     /** The authentication context: a My Number Card read with its PIN (simulator-defined value). */
     public static final String ACR = "urn:mynasim:acr:mynumbercard-user-certificate";
+    /** RFC 8705 §3.1: the confirmation member naming the certificate a token is bound to. */
+    public static final String CONFIRMATION = "x5t#S256";
     /** RFC 8176: hardware-secured key (the card) and PIN. */
     public static final List<String> AMR = List.of("hwk", "pin");
 
@@ -58,11 +63,26 @@ public class AccessTokens {
     String accessTtl;
 
     public Issued issue(OAuthGrant grant) {
-        return issue(grant, grant.apis().stream().map(MynaApi::code).sorted().collect(Collectors.joining(" ")));
+        return issue(grant, Optional.empty());
+    }
+
+    /** Bound to a TLS client certificate by its thumbprint when one is given (RFC 8705 §3). */
+    public Issued issue(OAuthGrant grant, Optional<String> certificateThumbprint) {
+        return issue(grant, grant.apis().stream().map(MynaApi::code).sorted().collect(Collectors.joining(" ")),
+                certificateThumbprint);
     }
 
     /** With a scope of the OpenID Connect door: {@code openid}, the attributes and the APIs. */
     public Issued issue(OAuthGrant grant, String scope) {
+        return issue(grant, scope, Optional.empty());
+    }
+
+    /**
+     * The token, bound to a TLS client certificate when its thumbprint is given: the confirmation claim
+     * {@code cnf} with {@code x5t#S256} (RFC 8705 §3.1), which the data endpoints compare with the certificate the
+     * request comes with.
+     */
+    public Issued issue(OAuthGrant grant, String scope, Optional<String> certificateThumbprint) {
         Instant now = clock.instant();
         Duration lifetime = Duration.parse(accessTtl);
         Environment environment = grant.environment();
@@ -80,6 +100,7 @@ public class AccessTokens {
                 .claim("acr", ACR)
                 .claim("verification_skipped", grant.cardSkipped())
                 .claim("gid", grant.id())
+                .claim("cnf", certificateThumbprint.map(t -> Map.of(CONFIRMATION, t)).orElse(null))
                 .build();
         RSAKey key = keys.signingKey(environment);
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256)

@@ -8,6 +8,7 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.mynasim.auth.api.AccessTokenVerifier;
+import dev.mynasim.auth.api.PresentedCertificate;
 import dev.mynasim.auth.api.TokenRejected;
 import dev.mynasim.auth.api.VerifiedAccessToken;
 import dev.mynasim.auth.consent.Consents;
@@ -28,8 +29,8 @@ import java.util.stream.Collectors;
 /**
  * Verifies access tokens with Nimbus JOSE+JWT: RS256 only, {@code typ at+jwt} (RFC 9068 §4), a key of the
  * environment's set, the environment's issuer, expiry by the simulator clock, the API within the token's scope,
- * and the grant (and the consent behind it) still standing. The grant is read on every call; revocation therefore
- * takes effect at once.
+ * the grant (and the consent behind it) still standing, and for a certificate-bound token the certificate that came
+ * with the request (RFC 8705 §3). The grant is read on every call; revocation therefore takes effect at once.
  */
 @ApplicationScoped
 public class JwtAccessTokenVerifier implements AccessTokenVerifier {
@@ -51,12 +52,47 @@ public class JwtAccessTokenVerifier implements AccessTokenVerifier {
 
     @Override
     public VerifiedAccessToken verify(String token, Environment environment, MynaApi api) {
-        return verify(token, environment, java.util.Optional.of(api));
+        return verify(token, environment, api, PresentedCertificate.none());
     }
 
-    /** The same checks without an API: for the OpenID Connect userinfo endpoint. */
-    public VerifiedAccessToken verifyForUserinfo(String token, Environment environment) {
+    @Override
+    public VerifiedAccessToken verify(String token, Environment environment, MynaApi api, PresentedCertificate presented) {
+        return requireCertificate(verify(token, environment, java.util.Optional.of(api)), presented);
+    }
+
+    /** The same checks without an API, the certificate binding included: for the OpenID Connect userinfo endpoint. */
+    public VerifiedAccessToken verifyForUserinfo(String token, Environment environment, PresentedCertificate presented) {
+        return requireCertificate(verify(token, environment, java.util.Optional.empty()), presented);
+    }
+
+    /**
+     * Without an API and without the certificate binding: for introspection and revocation, where the client asks
+     * about a token rather than presenting it.
+     */
+    public VerifiedAccessToken verifyAbout(String token, Environment environment) {
         return verify(token, environment, java.util.Optional.empty());
+    }
+
+    /**
+     * RFC 8705 §3: a certificate-bound token is accepted only with the TLS client certificate whose thumbprint it
+     * carries (compared in constant time); the refusal is {@code invalid_token} as for any token the resource
+     * server does not accept.
+     */
+    static VerifiedAccessToken requireCertificate(VerifiedAccessToken verified, PresentedCertificate presented) {
+        if (verified.certificateThumbprint().isEmpty()) {
+            return verified;
+        }
+        java.util.Optional<String> thumbprint = presented.thumbprint();
+        if (thumbprint.isEmpty()) {
+            throw invalid("The token is bound to a TLS client certificate (RFC 8705 §3); send the request with that "
+                    + "certificate");
+        }
+        if (!java.security.MessageDigest.isEqual(
+                thumbprint.get().getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                verified.certificateThumbprint().get().getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
+            throw invalid("The token is bound to another TLS client certificate than the one presented (RFC 8705 §3)");
+        }
+        return verified;
     }
 
     private VerifiedAccessToken verify(String token, Environment environment, java.util.Optional<MynaApi> wanted) {
@@ -98,13 +134,26 @@ public class JwtAccessTokenVerifier implements AccessTokenVerifier {
             return new VerifiedAccessToken(claims.getJWTID(), grant.person(), claims.getSubject(),
                     ClientId.parse(claims.getStringClaim("client_id")), environment, apis, grant.authTime(),
                     Boolean.TRUE.equals(claims.getBooleanClaim("verification_skipped")), grant.id(),
-                    expiry.toInstant());
+                    expiry.toInstant(), confirmation(claims));
         } catch (ParseException | JOSEException | RuntimeException e) {
             if (e instanceof TokenRejected rejected) {
                 throw rejected;
             }
             throw invalid("The token cannot be read: " + e.getMessage());
         }
+    }
+
+    /** The {@code x5t#S256} of the {@code cnf} claim (RFC 8705 §3.1), if the token carries one. */
+    private static java.util.Optional<String> confirmation(JWTClaimsSet claims) throws ParseException {
+        java.util.Map<String, Object> cnf = claims.getJSONObjectClaim("cnf");
+        if (cnf == null) {
+            return java.util.Optional.empty();
+        }
+        Object thumbprint = cnf.get(AccessTokens.CONFIRMATION);
+        if (!(thumbprint instanceof String value) || value.isBlank()) {
+            throw invalid("The token's cnf claim carries no x5t#S256 (RFC 8705 §3.1)");
+        }
+        return java.util.Optional.of(value);
     }
 
     private static TokenRejected invalid(String description) {

@@ -9,11 +9,14 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import dev.mynasim.auth.api.PersonId;
+import dev.mynasim.auth.api.PresentedCertificate;
 import dev.mynasim.auth.api.TokenRejected;
 import dev.mynasim.auth.api.VerifiedAccessToken;
 import dev.mynasim.auth.consent.Consents;
 import dev.mynasim.auth.consent.GrantFixtures;
 import dev.mynasim.auth.consent.OAuthGrant;
+import dev.mynasim.auth.tls.TlsFixtures;
+import java.security.cert.X509Certificate;
 import dev.mynasim.registry.api.ApiUserId;
 import dev.mynasim.registry.api.Environment;
 import dev.mynasim.registry.api.MynaApi;
@@ -149,6 +152,59 @@ class JwtAccessTokenVerifierTest {
 
         assertRejected(forged, Environment.TEST, "");
         assertRejected("not-a-jwt", Environment.TEST, "cannot be read");
+    }
+
+    @Test
+    void aCertificateBoundTokenCarriesTheThumbprintInCnf() {
+        X509Certificate certificate = TlsFixtures.aClientCertificate("SP00000001_AA0001");
+        String thumbprint = PresentedCertificate.thumbprint(certificate);
+
+        String token = tokens.issue(grant, Optional.of(thumbprint)).token();
+
+        assertThat(claims(token).getClaim("cnf")).isEqualTo(Map.of("x5t#S256", thumbprint));
+        assertThat(claims(tokens.issue(grant).token()).getClaim("cnf")).as("unbound tokens carry no cnf").isNull();
+    }
+
+    @Test
+    void rfc8705Section3ABoundTokenIsAcceptedOnlyWithItsCertificate() {
+        X509Certificate certificate = TlsFixtures.aClientCertificate("SP00000001_AA0001");
+        X509Certificate another = TlsFixtures.aClientCertificate("SP00000001_AA0001");
+        String token = tokens.issue(grant, Optional.of(PresentedCertificate.thumbprint(certificate))).token();
+
+        VerifiedAccessToken verified = verifier.verify(token, Environment.TEST, MynaApi.SELF_INFO,
+                PresentedCertificate.of(certificate, PresentedCertificate.Source.TLS));
+        assertThat(verified.certificateThumbprint()).contains(PresentedCertificate.thumbprint(certificate));
+        assertThat(verifier.verify(token, Environment.TEST, MynaApi.SELF_INFO,
+                PresentedCertificate.of(certificate, PresentedCertificate.Source.PROXY)).grantId()).isEqualTo(grant.id());
+
+        assertThatThrownBy(() -> verifier.verify(token, Environment.TEST, MynaApi.SELF_INFO))
+                .isInstanceOfSatisfying(TokenRejected.class, e -> assertThat(e.error()).isEqualTo("invalid_token"))
+                .hasMessageContaining("bound to a TLS client certificate");
+        assertThatThrownBy(() -> verifier.verify(token, Environment.TEST, MynaApi.SELF_INFO,
+                PresentedCertificate.of(another, PresentedCertificate.Source.TLS)))
+                .isInstanceOfSatisfying(TokenRejected.class, e -> assertThat(e.error()).isEqualTo("invalid_token"))
+                .hasMessageContaining("another TLS client certificate");
+        assertThatThrownBy(() -> verifier.verifyForUserinfo(token, Environment.TEST, PresentedCertificate.none()))
+                .isInstanceOf(TokenRejected.class);
+        assertThat(verifier.verifyAbout(token, Environment.TEST).certificateThumbprint())
+                .as("introspection asks about the token without presenting it").isPresent();
+    }
+
+    @Test
+    void anUnboundTokenNeedsNoCertificateAndIgnoresOne() {
+        String token = tokens.issue(grant).token();
+
+        assertThat(verifier.verify(token, Environment.TEST, MynaApi.SELF_INFO, PresentedCertificate.of(
+                TlsFixtures.aClientCertificate("SP00000001_AA0001"), PresentedCertificate.Source.TLS))
+                .certificateThumbprint()).isEmpty();
+    }
+
+    private static com.nimbusds.jwt.JWTClaimsSet claims(String jwt) {
+        try {
+            return com.nimbusds.jwt.SignedJWT.parse(jwt).getJWTClaimsSet();
+        } catch (java.text.ParseException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void assertRejected(String token, Environment environment, String why) {

@@ -6,13 +6,15 @@ import java.util.Set;
 
 /**
  * What the portal needs to know of one Web service registration: who it belongs to, where it may redirect, which
- * APIs it reaches, whether it has the skip feature and its group, and whether it may be used now.
+ * APIs it reaches, whether it has the skip feature and its group, how it authenticates (with the TLS client certificate
+ * a {@code tls_client_auth} registration is pinned to), and whether it may be used now.
  */
 public record RegisteredService(Environment environment, ClientId clientId, String apiUserName, String displayName,
                                 String consentText, List<String> redirectUris, String callbackUrl, Set<MynaApi> apis,
                                 boolean skipFeature, Optional<GroupId> group, ClientAuthMethod clientAuth,
                                 Optional<String> jwks, boolean headless, boolean requirePkce, boolean requireNonce,
-                                Optional<String> clientSecretHash, String idTokenAlg, Optional<String> unusableReason) {
+                                Optional<String> clientSecretHash, String idTokenAlg,
+                                Optional<PinnedCertificate> tlsCertificate, Optional<String> unusableReason) {
 
     public boolean usable() {
         return unusableReason.isEmpty();

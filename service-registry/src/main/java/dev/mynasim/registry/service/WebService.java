@@ -6,6 +6,7 @@ import dev.mynasim.registry.api.ClientId;
 import dev.mynasim.registry.api.Environment;
 import dev.mynasim.registry.api.GroupId;
 import dev.mynasim.registry.api.MynaApi;
+import dev.mynasim.registry.api.PinnedCertificate;
 import dev.mynasim.registry.api.RuleViolation;
 import dev.mynasim.registry.api.ServiceId;
 import jakarta.persistence.CollectionTable;
@@ -72,6 +73,16 @@ public class WebService {
     private boolean requireNonce = true;
     @Column(name = "id_token_alg")
     private String idTokenAlg = "RS256";
+    @Column(name = "tls_cert_sha256")
+    private String tlsCertSha256;
+    @Column(name = "tls_cert_subject")
+    private String tlsCertSubject;
+    @Column(name = "tls_cert_issuer")
+    private String tlsCertIssuer;
+    @Column(name = "tls_cert_not_after")
+    private Instant tlsCertNotAfter;
+    @Column(name = "tls_cert_pinned_at")
+    private Instant tlsCertPinnedAt;
     /** The group this registration belongs to in its environment, if any: one column, so at most one group. */
     @Column(name = "group_id")
     private String groupId;
@@ -118,6 +129,10 @@ public class WebService {
         }
         if (!registration.clientAuth().usesSecret()) {
             clientSecretHash = null;
+        }
+        if (registration.clientAuth() != ClientAuthMethod.TLS_CLIENT_AUTH) {
+            // like a secret, a pinned certificate belongs to the method that uses it
+            pin(null);
         }
         this.headless = registration.headless();
         this.requirePkce = registration.requirePkce();
@@ -224,6 +239,34 @@ public class WebService {
                     "この登録はクライアントシークレットで認証しません");
         }
         this.clientSecretHash = sha256;
+    }
+
+    /**
+     * Pins the registration to one TLS client certificate (RFC 8705 §2), replacing the one pinned before; null
+     * removes the pin. Only a {@code tls_client_auth} registration holds one.
+     */
+    public void pinCertificate(PinnedCertificate pinned) {
+        if (pinned != null && clientAuth() != ClientAuthMethod.TLS_CLIENT_AUTH) {
+            throw RuleViolation.conflict("clientAuth", "tls-certificate-unused",
+                    "Service " + clientId() + " authenticates with " + clientAuth().code()
+                            + ", not tls_client_auth: register it with clientAuth tls_client_auth first",
+                    "サービス " + clientId() + " のクライアント認証は " + clientAuth().code()
+                            + " です。TLS クライアント証明書を登録するには clientAuth を tls_client_auth にしてください");
+        }
+        pin(pinned);
+    }
+
+    private void pin(PinnedCertificate pinned) {
+        tlsCertSha256 = pinned == null ? null : pinned.sha256();
+        tlsCertSubject = pinned == null ? null : pinned.subject();
+        tlsCertIssuer = pinned == null ? null : pinned.issuer();
+        tlsCertNotAfter = pinned == null ? null : pinned.notAfter();
+        tlsCertPinnedAt = pinned == null ? null : pinned.pinnedAt();
+    }
+
+    public Optional<PinnedCertificate> pinnedCertificate() {
+        return tlsCertSha256 == null ? Optional.empty() : Optional.of(new PinnedCertificate(tlsCertSha256,
+                tlsCertSubject, tlsCertIssuer, tlsCertNotAfter, tlsCertPinnedAt));
     }
 
     public java.util.Optional<String> clientSecretHash() {

@@ -7,6 +7,7 @@ import dev.mynasim.registry.api.Caller;
 import dev.mynasim.registry.api.ClientId;
 import dev.mynasim.registry.api.Environment;
 import dev.mynasim.registry.api.GroupId;
+import dev.mynasim.registry.api.PinnedCertificate;
 import dev.mynasim.registry.api.RegisteredService;
 import dev.mynasim.registry.api.ServiceDirectory;
 import dev.mynasim.registry.api.RuleViolation;
@@ -136,11 +137,27 @@ public class WebServiceRegistry implements ServiceDirectory {
     @Override
     @Transactional
     public Optional<RegisteredService> find(Environment environment, ClientId clientId) {
-        return findRegistration(environment, clientId).map(s -> new RegisteredService(s.environment(), s.clientId(),
+        return findRegistration(environment, clientId).map(this::registered);
+    }
+
+    @Override
+    @Transactional
+    public RegisteredService pinCertificate(Caller caller, Environment environment, ClientId clientId,
+                                            PinnedCertificate pinned) {
+        WebService service = get(caller, environment, clientId);
+        service.pinCertificate(pinned);
+        audit.record(caller.name(), pinned == null ? "service.tls-certificate.remove" : "service.tls-certificate",
+                subject(environment, clientId), pinned == null ? null
+                        : "sha256=" + pinned.sha256() + " notAfter=" + pinned.notAfter() + " subject=" + pinned.subject());
+        return registered(service);
+    }
+
+    private RegisteredService registered(WebService s) {
+        return new RegisteredService(s.environment(), s.clientId(),
                 apiUsers.name(s.apiUser()), s.displayName(), s.consentText(), s.redirectUris(), s.callbackUrl(),
                 s.apis(), s.skipFeature(), s.group(), s.clientAuth(), Optional.ofNullable(s.jwks()), s.headless(),
-                s.requirePkce(), s.requireNonce(), s.clientSecretHash(), s.idTokenAlg(),
-                whyUnusable(s).map(RuleViolation::messageJa)));
+                s.requirePkce(), s.requireNonce(), s.clientSecretHash(), s.idTokenAlg(), s.pinnedCertificate(),
+                whyUnusable(s).map(RuleViolation::messageJa));
     }
 
     /**

@@ -18,6 +18,7 @@ import dev.mynasim.registry.api.ClientAuthMethod;
 import dev.mynasim.registry.api.ClientId;
 import dev.mynasim.registry.api.Environment;
 import dev.mynasim.registry.api.MynaApi;
+import dev.mynasim.registry.api.PinnedCertificate;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -191,5 +192,46 @@ class WebServiceTest {
         service.joinGroup(A_GROUP);
 
         assertThat(service.group()).contains(A_GROUP);
+    }
+
+    @Test
+    void aTlsClientAuthRegistrationIsPinnedToOneCertificateAtATime() {
+        WebService service = new WebService(Environment.PRODUCTION, aClientId("AB0001"),
+                aRegistration().withClientAuth(ClientAuthMethod.TLS_CLIENT_AUTH).build(), NOW);
+        PinnedCertificate first = aPin('A');
+        PinnedCertificate second = aPin('B');
+
+        service.pinCertificate(first);
+        service.pinCertificate(second);
+
+        assertThat(service.pinnedCertificate()).contains(second);
+        service.pinCertificate(null);
+        assertThat(service.pinnedCertificate()).isEmpty();
+    }
+
+    @Test
+    void onlyATlsClientAuthRegistrationTakesACertificate() {
+        WebService service = new WebService(Environment.TEST, aClientId("AB0001"),
+                aRegistration().withClientAuth(ClientAuthMethod.NONE).build(), NOW);
+
+        assertConflict(() -> service.pinCertificate(aPin('A')), "clientAuth", "tls-certificate-unused");
+        assertThat(service.pinnedCertificate()).isEmpty();
+    }
+
+    @Test
+    void leavingTlsClientAuthDropsThePinnedCertificate() {
+        WebService service = new WebService(Environment.TEST, aClientId("AB0001"),
+                aRegistration().withClientAuth(ClientAuthMethod.TLS_CLIENT_AUTH).build(), NOW);
+        service.pinCertificate(aPin('A'));
+
+        service.change(aRegistration().withClientAuth(ClientAuthMethod.TLS_CLIENT_AUTH).build(), NOW);
+        assertThat(service.pinnedCertificate()).as("a change that keeps the method keeps the pin").isPresent();
+        service.change(aRegistration().build(), NOW);
+        assertThat(service.pinnedCertificate()).isEmpty();
+    }
+
+    private static PinnedCertificate aPin(char fill) {
+        return new PinnedCertificate(String.valueOf(fill).repeat(43), "CN=SP00000001_AB0001", "CN=mynasim Client CA",
+                NOW.plus(Duration.ofDays(365)), NOW);
     }
 }

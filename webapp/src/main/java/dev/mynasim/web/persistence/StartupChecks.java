@@ -9,8 +9,8 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Refuses to start on configuration that would be unsafe or cannot work: in production mode a default secret,
- * and a datasource class that does not fit the database URL.
+ * Refuses to start on configuration that would be unsafe or cannot work: in production mode a default secret or
+ * password (the client CA's included), and a datasource class that does not fit the database URL.
  */
 @ApplicationScoped
 public class StartupChecks {
@@ -20,6 +20,9 @@ public class StartupChecks {
 
     /** The default of {@code mynasim.server.key}; production mode refuses it. */
     public static final String DEFAULT_SERVER_KEY = "bXluYXNpbS1kZXYtc2VydmVyLWtleS1ub3QtYS1zZWNyZXQtMDAwMDAwMDA=";
+
+    /** The default of {@code mynasim.tls.client-ca.password}; production mode refuses it. */
+    public static final String DEFAULT_CLIENT_CA_PASSWORD = "mynasim-client-ca";
 
     private static final Logger LOG = Logger.getLogger(StartupChecks.class.getName());
 
@@ -36,6 +39,10 @@ public class StartupChecks {
     String serverKey;
 
     @Inject
+    @ConfigProperty(name = "mynasim.tls.client-ca.password", defaultValue = DEFAULT_CLIENT_CA_PASSWORD)
+    String clientCaPassword;
+
+    @Inject
     @ConfigProperty(name = "mynasim.db.url")
     String dbUrl;
 
@@ -45,7 +52,8 @@ public class StartupChecks {
 
     void run() {
         ServerMode serverMode = ServerMode.parse(mode);
-        List<String> problems = problems(serverMode, bootstrapPassword, serverKey, dbUrl, dbClass);
+        List<String> problems = new ArrayList<>(problems(serverMode, bootstrapPassword, serverKey, dbUrl, dbClass));
+        problems.addAll(tlsProblems(serverMode, clientCaPassword));
         if (!problems.isEmpty()) {
             refuse(String.join("; and ", problems));
         }
@@ -71,6 +79,16 @@ public class StartupChecks {
                     + ": use org.postgresql.ds.PGSimpleDataSource for PostgreSQL, org.h2.jdbcx.JdbcDataSource for H2");
         }
         return problems;
+    }
+
+    /** The client CA's key file is protected by its password: production mode refuses the default one. */
+    static List<String> tlsProblems(ServerMode mode, String clientCaPassword) {
+        if (mode == ServerMode.PRODUCTION && DEFAULT_CLIENT_CA_PASSWORD.equals(clientCaPassword)) {
+            return List.of("mynasim.server.mode=production refuses the default password of the client CA's key file: "
+                    + "set mynasim.tls.client-ca.password (MYNASIM_TLS_CLIENT_CA_PASSWORD) to a secret of your own "
+                    + "before the client CA is first created");
+        }
+        return List.of();
     }
 
     /**

@@ -1,2 +1,2 @@
-/** Authentication of console accounts and the caller every module's services are handed. */
+/** Authentication of console accounts, the caller every module's services are handed, and the TLS client certificate of a request. */
 package dev.mynasim.web.security;

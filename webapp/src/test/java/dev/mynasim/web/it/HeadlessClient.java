@@ -60,6 +60,20 @@ public final class HeadlessClient {
         }
     }
 
+    /** A POST with this client's cookies (a page's own REST call, such as the card step's signature). */
+    public Answer post(String path, String contentType, String body) {
+        try {
+            return new Answer(http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
+                    .header("Content-Type", contentType).timeout(Duration.ofSeconds(30))
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The value of a cookie in this client's jar. */
     public Optional<String> cookie(String name) {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))

@@ -22,11 +22,15 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * Starts the packaged WAR on Payara Micro once per test run and stops it, by its process, when the run ends: every
  * container test class shares it (each Payara start costs 15–50 s). The database is an H2 file in
  * {@code target/} (opened in auto-server mode, so a test can reach it over JDBC), or the database that
- * {@code mynasim.it.db.url} names (CI: a fresh PostgreSQL schema). Loopback only.
+ * {@code mynasim.it.db.url} names (CI: a fresh PostgreSQL schema). Loopback only: besides plain HTTP the server has
+ * an HTTPS listener that asks for client certificates (mutual TLS, {@link TlsMaterial}), both bound to 127.0.0.1,
+ * and trusts {@value #TRUSTED_PROXY} as a TLS-ending proxy, so one server serves the mutual-TLS tests too.
  */
 public final class SharedServer implements BeforeAllCallback, ParameterResolver {
 
     private static final String KEY = SharedServer.class.getName();
+    /** The address the servers trust as a proxy that passes on client certificates (a loopback address of its own). */
+    public static final String TRUSTED_PROXY = "127.0.0.2";
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -83,12 +87,20 @@ public final class SharedServer implements BeforeAllCallback, ParameterResolver 
 
         private final Settings settings;
         private final int port;
+        private final int tlsPort;
+        private final TlsMaterial tls;
         private final List<String> extraProperties;
         private Process process;
 
         private Server(Settings settings, int port, List<String> extraProperties) {
             this.settings = settings;
             this.port = port;
+            int other = freePort();
+            while (other == port) {
+                other = freePort();
+            }
+            this.tlsPort = other;
+            this.tls = TlsMaterial.in(settings.workDir().resolveSibling("it-tls"));
             this.extraProperties = extraProperties;
         }
 
@@ -110,6 +122,15 @@ public final class SharedServer implements BeforeAllCallback, ParameterResolver 
 
         public String baseUrl() {
             return "http://127.0.0.1:" + port;
+        }
+
+        /** The HTTPS listener that asks for client certificates (mutual TLS). */
+        public String tlsUrl() {
+            return "https://127.0.0.1:" + tlsPort;
+        }
+
+        public TlsMaterial tls() {
+            return tls;
         }
 
         public Settings settings() {
@@ -152,7 +173,10 @@ public final class SharedServer implements BeforeAllCallback, ParameterResolver 
                         "-Dmynasim.base-url=" + baseUrl(),
                         // notices and their retries within a test's patience (defaults: 2 s, doubling from 2 s)
                         "-Dmynasim.callback.delay=PT0.5S",
-                        "-Dmynasim.callback.retry-backoff=PT0.5S"));
+                        "-Dmynasim.callback.retry-backoff=PT0.5S",
+                        "-Dmynasim.tls.base-url=" + tlsUrl(),
+                        "-Dmynasim.tls.proxy.addresses=" + TRUSTED_PROXY));
+                command.addAll(tls.systemProperties());
                 command.addAll(extraProperties);
                 command.addAll(List.of("-jar", settings.payara().toAbsolutePath().toString(),
                         "--deploy", settings.war().toAbsolutePath().toString(),
@@ -160,6 +184,7 @@ public final class SharedServer implements BeforeAllCallback, ParameterResolver 
                         "--nocluster",
                         "--port", Integer.toString(port),
                         "--rootdir", settings.workDir().resolve("root").toAbsolutePath().toString()));
+                command.addAll(tls.payaraArguments(tlsPort));
                 process = new ProcessBuilder(command)
                         .directory(settings.workDir().toFile())
                         .redirectErrorStream(true)

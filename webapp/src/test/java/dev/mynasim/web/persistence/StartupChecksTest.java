@@ -42,4 +42,12 @@ class StartupChecksTest {
                 .contains("org.postgresql.ds.PGSimpleDataSource");
         assertThat(StartupChecks.problems(ServerMode.DEV, "x", OWN_KEY, H2_URL, PG)).hasSize(1);
     }
+
+    @Test
+    void productionModeRefusesTheDefaultPasswordOfTheClientCa() {
+        assertThat(StartupChecks.tlsProblems(ServerMode.PRODUCTION, StartupChecks.DEFAULT_CLIENT_CA_PASSWORD))
+                .singleElement().asString().contains("mynasim.tls.client-ca.password");
+        assertThat(StartupChecks.tlsProblems(ServerMode.PRODUCTION, "an-operator-secret")).isEmpty();
+        assertThat(StartupChecks.tlsProblems(ServerMode.DEV, StartupChecks.DEFAULT_CLIENT_CA_PASSWORD)).isEmpty();
+    }
 }

@@ -120,6 +120,30 @@ public class CardAdminResource {
         return get(serial);
     }
 
+    /**
+     * The card's private key and certificate chain as PKCS#12 (alias: the serial), for signing challenges with one's
+     * own code (the card step's outside-signature pair). Operator, or the API user that owns the card; the card then
+     * serves TEST flows only.
+     */
+    @POST
+    @Path("{serial}/pkcs12")
+    @Produces({"application/x-pkcs12", MediaType.APPLICATION_JSON})
+    @Operation(summary = "Exports the card's key and certificate as PKCS#12 (password in the body); "
+            + "the card then serves the TEST environment only")
+    public Response pkcs12(@PathParam("serial") String serial, Pkcs12Request request) {
+        Pkcs12Request body = RuleViolation.requireBody(request);
+        String password = RuleViolation.required("password", body.password());
+        if (password.length() < 8 || password.length() > 128) {
+            throw RuleViolation.invalid("password", "pkcs12-password-length",
+                    "The PKCS#12 password is 8 to 128 characters", "PKCS#12 のパスワードは 8 文字以上 128 文字以内です");
+        }
+        // an API user reaches only the cards it owns; global cards (the demo cards) only the operator
+        VirtualCard card = visible(serial);
+        byte[] file = cards.exportPkcs12(card.serial(), password.toCharArray(), caller.name());
+        return Response.ok(file, "application/x-pkcs12").header("Cache-Control", "no-store")
+                .header("Content-Disposition", "attachment; filename=\"card-" + card.serial() + ".p12\"").build();
+    }
+
     private VirtualCard visible(String serial) {
         return cards.find(serial)
                 .filter(card -> caller.operator() || card.owner().filter(caller::mayAccess).isPresent())

@@ -86,7 +86,7 @@ public final class AuthorizeResponses {
     }
 
     /** HttpOnly, SameSite=Lax (the redirect back from the service is a top-level GET), Secure under HTTPS. */
-    private static NewCookie sessionCookie(SessionCookie cookie) {
+    static NewCookie sessionCookie(SessionCookie cookie) {
         return new NewCookie.Builder(cookie.name()).value(cookie.value()).path("/").httpOnly(true)
                 .secure(cookie.secure()).maxAge(cookie.maxAgeSeconds()).sameSite(NewCookie.SameSite.LAX).build();
     }

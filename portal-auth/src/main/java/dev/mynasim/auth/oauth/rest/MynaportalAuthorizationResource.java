@@ -1,12 +1,13 @@
 package dev.mynasim.auth.oauth.rest;
 
-import dev.mynasim.auth.api.PortalFlow.SessionCookie;
+import dev.mynasim.auth.api.PresentedCertificate;
 import dev.mynasim.auth.flow.AuthorizeOutcome;
 import dev.mynasim.auth.flow.OAuthError;
 import dev.mynasim.auth.flow.TransactionFlow;
 import dev.mynasim.auth.token.SigningKeys;
 import dev.mynasim.registry.api.Environment;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
@@ -47,6 +48,10 @@ public class MynaportalAuthorizationResource {
     @Inject
     SigningKeys keys;
 
+    /** The TLS client certificate of this request, read only at the token endpoint. */
+    @Inject
+    Instance<PresentedCertificate> presented;
+
     @PathParam("environment")
     String environment;
 
@@ -66,10 +71,11 @@ public class MynaportalAuthorizationResource {
     @Path("token")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "RFC 6749 §4.1.3 token request: grant_type=authorization_code, code, redirect_uri, client_id")
+    @Operation(summary = "RFC 6749 §4.1.3 token request: grant_type=authorization_code, code, redirect_uri, client_id; "
+            + "a tls_client_auth client sends it to the mutual-TLS listener with its certificate (RFC 8705)")
     public Response token(MultivaluedMap<String, String> form) {
         try {
-            return AuthorizeResponses.json(flow.exchange(Environment.parse(environment), form));
+            return AuthorizeResponses.json(flow.exchange(Environment.parse(environment), form, presented.get()));
         } catch (OAuthError e) {
             return AuthorizeResponses.error(e);
         }

@@ -1,5 +1,6 @@
 package dev.mynasim.auth.oidc.rest;
 
+import dev.mynasim.auth.api.PresentedCertificate;
 import dev.mynasim.auth.api.TokenRejected;
 import dev.mynasim.auth.api.VerifiedAccessToken;
 import dev.mynasim.auth.consent.Consents;
@@ -16,6 +17,7 @@ import dev.mynasim.auth.token.SigningKeys;
 import dev.mynasim.registry.api.Environment;
 import dev.mynasim.registry.api.MynaApi;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -38,6 +40,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -71,6 +74,14 @@ public class OidcResource {
     @Inject
     SigningKeys keys;
 
+    /** The TLS client certificate of this request, read only where a certificate matters. */
+    @Inject
+    Instance<PresentedCertificate> presented;
+
+    @Inject
+    @ConfigProperty(name = "mynasim.tls.base-url", defaultValue = "https://localhost:8443")
+    String tlsBaseUrl;
+
     @PathParam("environment")
     String environment;
 
@@ -93,9 +104,10 @@ public class OidcResource {
         metadata.put("introspection_endpoint", issuer + "/oidc/introspect");
         metadata.put("revocation_endpoint", issuer + "/oidc/revoke");
         metadata.put("introspection_endpoint_auth_methods_supported", env == Environment.TEST
-                ? List.of("private_key_jwt", "client_secret_basic", "client_secret_post") : List.of("private_key_jwt"));
-        metadata.put("revocation_endpoint_auth_methods_supported",
-                env == Environment.TEST ? List.of("private_key_jwt", "none") : List.of("private_key_jwt"));
+                ? List.of("private_key_jwt", "tls_client_auth", "client_secret_basic", "client_secret_post")
+                : List.of("private_key_jwt", "tls_client_auth"));
+        metadata.put("revocation_endpoint_auth_methods_supported", env == Environment.TEST
+                ? List.of("private_key_jwt", "tls_client_auth", "none") : List.of("private_key_jwt", "tls_client_auth"));
         metadata.put("scopes_supported", scopes);
         metadata.put("response_types_supported", List.of("code"));
         metadata.put("response_modes_supported", List.of("query"));
@@ -103,8 +115,17 @@ public class OidcResource {
         metadata.put("subject_types_supported", List.of("pairwise"));
         metadata.put("id_token_signing_alg_values_supported", List.of("RS256", "ES256"));
         metadata.put("token_endpoint_auth_methods_supported", env == Environment.TEST
-                ? List.of("private_key_jwt", "client_secret_basic", "client_secret_post", "none")
-                : List.of("private_key_jwt"));
+                ? List.of("private_key_jwt", "tls_client_auth", "client_secret_basic", "client_secret_post", "none")
+                : List.of("private_key_jwt", "tls_client_auth"));
+        // RFC 8705 §3.3, §5: certificate-bound tokens, and where the endpoints that read a client certificate listen
+        metadata.put("tls_client_certificate_bound_access_tokens", true);
+        String mtls = tlsBaseUrl.replaceAll("/+$", "") + "/" + env.path();
+        Map<String, Object> aliases = new LinkedHashMap<>();
+        aliases.put("token_endpoint", mtls + "/oidc/token");
+        aliases.put("introspection_endpoint", mtls + "/oidc/introspect");
+        aliases.put("revocation_endpoint", mtls + "/oidc/revoke");
+        aliases.put("userinfo_endpoint", mtls + "/oidc/userinfo");
+        metadata.put("mtls_endpoint_aliases", aliases);
         metadata.put("token_endpoint_auth_signing_alg_values_supported", List.of("RS256", "PS256", "ES256"));
         metadata.put("code_challenge_methods_supported", List.of("S256"));
         metadata.put("prompt_values_supported", List.of("none", "login", "consent"));
@@ -135,11 +156,12 @@ public class OidcResource {
     @Path("oidc/token")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Token request: authorization_code with code_verifier; private_key_jwt (RFC 7523) or none (TEST)")
+    @Operation(summary = "Token request: authorization_code with code_verifier, refresh_token; private_key_jwt (RFC 7523), "
+            + "tls_client_auth (RFC 8705, on the mutual-TLS listener), client secrets or none (TEST)")
     public Response token(@HeaderParam("Authorization") String authorization, MultivaluedMap<String, String> form) {
         try {
             return AuthorizeResponses.json(tokenEndpoint.exchange(Environment.parse(environment), form,
-                    Optional.ofNullable(authorization)));
+                    Optional.ofNullable(authorization), presented.get()));
         } catch (OAuthError e) {
             return AuthorizeResponses.error(e);
         }
@@ -162,7 +184,7 @@ public class OidcResource {
     public Response introspect(@HeaderParam("Authorization") String authorization, MultivaluedMap<String, String> form) {
         try {
             return AuthorizeResponses.json(tokenEndpoint.introspect(Environment.parse(environment), form,
-                    Optional.ofNullable(authorization)));
+                    Optional.ofNullable(authorization), presented.get()));
         } catch (OAuthError e) {
             return AuthorizeResponses.error(e);
         }
@@ -174,7 +196,8 @@ public class OidcResource {
     @Operation(summary = "RFC 7009 revocation: the grant behind an access or refresh token, with all its tokens")
     public Response revoke(@HeaderParam("Authorization") String authorization, MultivaluedMap<String, String> form) {
         try {
-            tokenEndpoint.revoke(Environment.parse(environment), form, Optional.ofNullable(authorization));
+            tokenEndpoint.revoke(Environment.parse(environment), form, Optional.ofNullable(authorization),
+                    presented.get());
             return Response.ok().header("Cache-Control", "no-store").build();
         } catch (OAuthError e) {
             return AuthorizeResponses.error(e);
@@ -212,7 +235,8 @@ public class OidcResource {
                     .header("Cache-Control", "no-store").build();
         }
         try {
-            VerifiedAccessToken verified = verifier.verifyForUserinfo(token.get(), Environment.parse(environment));
+            VerifiedAccessToken verified = verifier.verifyForUserinfo(token.get(), Environment.parse(environment),
+                    presented.get());
             OAuthGrant grant = consents.findGrant(verified.grantId()).orElseThrow();
             Map<String, Object> claims = new LinkedHashMap<>();
             claims.put("sub", verified.subject());
