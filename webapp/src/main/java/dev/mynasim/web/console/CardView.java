@@ -1,17 +1,20 @@
 package dev.mynasim.web.console;
 
+import dev.mynasim.adapters.api.RecordAdmin;
 import dev.mynasim.auth.api.CardAdmin;
 import dev.mynasim.registry.api.Caller;
 import dev.mynasim.registry.api.RuleViolation;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.util.List;
 import java.util.function.BiFunction;
 
 /**
  * One card and its holder ({@code card.xhtml?serial=…}): its state, and the operations of
- * {@code /admin/api/cards/{serial}/…}: unlock, lock, revoke, expire, a new PIN. A card the caller may not see answers
- * 404.
+ * {@code /admin/api/cards/{serial}/…}: unlock, lock, revoke, expire, a new PIN; and the holder's simulated data, one
+ * resource at a time ({@code &resource=self-info/vaccinations}) as the JSON array {@code PUT …/records/…} takes. A
+ * card the caller may not see answers 404.
  */
 @Named
 @ViewScoped
@@ -20,18 +23,57 @@ public class CardView extends ConsoleView {
     @Inject
     CardAdmin cards;
 
+    @Inject
+    RecordAdmin records;
+
     private String serial;
     private String done;
     private String newPin;
+    private String resource;
+    private String body;
     private transient CardAdmin.CardView card;
+    private transient List<RecordAdmin.RecordSet> recordSets;
 
-    /** Reads the card named in the URL; not there for this caller: 404. */
+    /** Reads the card named in the URL, and the records of the resource it names; not there for this caller: 404. */
     public void load() {
         try {
             card = cards.card(caller(), serial);
         } catch (RuleViolation missing) {
             notFound();
+            return;
         }
+        if (getEditing() != null) {
+            attempt("records", () -> body = records.records(caller(), card.person(), apiOf(resource), resourceOf(resource)));
+        }
+    }
+
+    public List<RecordAdmin.RecordSet> getRecordSets() {
+        if (recordSets == null && getCard() != null) {
+            recordSets = records.recordSets(caller(), getCard().person());
+        }
+        return recordSets;
+    }
+
+    /** The resource being edited, when the URL names one the adapters serve. */
+    public RecordAdmin.RecordSet getEditing() {
+        return resource == null || getRecordSets() == null ? null : getRecordSets().stream()
+                .filter(set -> (set.api() + "/" + set.resource()).equals(resource)).findFirst().orElse(null);
+    }
+
+    public String saveRecords() {
+        if (getEditing() == null || !attempt("records", () -> records.replace(caller(), getCard().person(),
+                apiOf(resource), resourceOf(resource), body))) {
+            return null;
+        }
+        return redirect("/console/card.xhtml", "serial", serial, "resource", resource, "done", "records-saved");
+    }
+
+    private static String apiOf(String resource) {
+        return resource.substring(0, resource.indexOf('/'));
+    }
+
+    private static String resourceOf(String resource) {
+        return resource.substring(resource.indexOf('/') + 1);
     }
 
     public CardAdmin.CardView getCard() {
@@ -88,12 +130,29 @@ public class CardView extends ConsoleView {
 
     /** The bundle key of the notice after a change, for the changes this page makes only. */
     public String getNotice() {
-        return done != null && java.util.Set.of("issued", "unlocked", "locked", "revoked", "expired", "pin-reset")
+        return done != null && java.util.Set.of("issued", "unlocked", "locked", "revoked", "expired", "pin-reset",
+                "records-saved")
                 .contains(done) ? "card.done." + done : null;
     }
 
     public void setDone(String done) {
         this.done = done;
+    }
+
+    public String getResource() {
+        return resource;
+    }
+
+    public void setResource(String resource) {
+        this.resource = resource;
+    }
+
+    public String getBody() {
+        return body;
+    }
+
+    public void setBody(String body) {
+        this.body = body;
     }
 
     public String getNewPin() {

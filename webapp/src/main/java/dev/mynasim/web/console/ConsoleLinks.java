@@ -23,6 +23,10 @@ public class ConsoleLinks {
         return url("/console/card.xhtml", "serial", serial);
     }
 
+    public String records(String serial, String resource) {
+        return url("/console/card.xhtml", "serial", serial, "resource", resource);
+    }
+
     public String application(String apiUserId) {
         return url("/console/applications.xhtml", "apiUser", apiUserId);
     }

@@ -3,6 +3,7 @@ package dev.mynasim.web.security;
 import dev.mynasim.registry.api.ApiUserId;
 import dev.mynasim.registry.api.AuditTrail;
 import dev.mynasim.registry.api.Caller;
+import dev.mynasim.web.page.SecurityHeadersFilter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -58,6 +59,15 @@ public class ConsoleSessions {
      * page, which says so when a session ran out.
      */
     AuthenticationStatus validate(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        if ("POST".equals(request.getMethod()) && crossSite(request)) {
+            SecurityHeadersFilter.apply(response);
+            try {
+                response.sendError(403);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return AuthenticationStatus.SEND_FAILURE;
+        }
         Optional<SignedIn> signedIn = signedIn(request);
         if (signedIn.isPresent()) {
             Caller caller = signedIn.get().caller();
@@ -68,12 +78,36 @@ public class ConsoleSessions {
             return context.doNothing();
         }
         boolean timedOut = request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid();
+        SecurityHeadersFilter.apply(response);
         try {
             response.sendRedirect(request.getContextPath() + "/console/login" + (timedOut ? "?expired=true" : ""));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return AuthenticationStatus.SEND_CONTINUE;
+    }
+
+    /**
+     * A form sent from another site: the browser says so ({@code Sec-Fetch-Site}), or, from a browser that does not
+     * send that header, its {@code Origin} names another host than the one asked. Besides the SameSite cookie this
+     * also stops a forged sign-in, which has no cookie yet. {@code Origin: null} says nothing: browsers send it for
+     * every form of a page under {@code Referrer-Policy: no-referrer}, as the console's pages are.
+     */
+    private static boolean crossSite(HttpServletRequest request) {
+        String site = request.getHeader("Sec-Fetch-Site");
+        if (site != null) {
+            return !site.equals("same-origin") && !site.equals("none");
+        }
+        String origin = request.getHeader("Origin");
+        if (origin == null || origin.equals("null")) {
+            return false;
+        }
+        try {
+            String authority = java.net.URI.create(origin).getRawAuthority();
+            return authority == null || !authority.equalsIgnoreCase(request.getHeader("Host"));
+        } catch (IllegalArgumentException e) {
+            return true;
+        }
     }
 
     /**

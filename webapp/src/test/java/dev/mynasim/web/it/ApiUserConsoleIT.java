@@ -94,7 +94,7 @@ class ApiUserConsoleIT {
             browser.clickById("service:save");
             assertThat(browser.text("service:apis-error")).isEqualTo(refused.getString("detail_ja"));
             assertThat(browser.text("service:problem")).contains("single-api-without-skip");
-            console.shot(browser, "21-service-rule-broken");
+            console.shot(browser, "21-service-rule-broken", "service:problem");
 
             browser.tick("service:skipFeature", true).clickById("service:save");
             assertThat(browser.text("service-notice")).contains("登録しました");
@@ -140,6 +140,18 @@ class ApiUserConsoleIT {
             assertThat(browser.text("card-owner")).isEqualTo(apiUser);
             String serial = browser.text("card-title").replaceAll("\\D", "");
             Console.check(browser, "api user card", found);
+
+            browser.clickById("records-self-info-vaccinations");
+            browser.type("records:body", "{}").clickById("records:save");
+            assertThat(browser.text("records:body-error")).isEqualTo("リクエストボディは記録の JSON 配列で指定してください");
+            browser.type("records:body", """
+                    [{"接種日": "2025-11-01", "ワクチン名": "インフルエンザHAワクチン", "実施機関名": "吉野内科クリニック"}]""")
+                    .clickById("records:save");
+            assertThat(browser.text("card-notice")).contains("記録を保存しました");
+            assertThat(browser.text("records-count-self-info-vaccinations")).isEqualTo("1");
+            assertThat(browser.text("records:body")).contains("吉野内科クリニック");
+            Console.check(browser, "api user card with records", found);
+            console.shot(browser, "27-person-records", "records-title");
             console.menu(browser, "nav-cards");
             assertThat(browser.present("open-card-" + serial)).isTrue();
 
@@ -166,7 +178,7 @@ class ApiUserConsoleIT {
             browser.tick("group-new:members", apiUser + "_FC0002", true).clickById("group-new:declare");
             assertThat(browser.text("groups-notice")).contains("グループを登録しました");
             assertThat(browser.text("group-test-" + apiUser + "_G0007")).contains(apiUser + "_FC0001").contains(apiUser + "_FC0002");
-            console.shot(browser, "25-groups");
+            console.shot(browser, "25-groups", "groups-title");
 
             Console.check(console.menu(browser, "nav-applications"), "api user application (none)", found);
             browser.clickById("application-start:start");
@@ -176,7 +188,7 @@ class ApiUserConsoleIT {
             browser.clickById("application:advance");
             assertThat(browser.text("application-step")).startsWith("A-2 ");
             Console.check(browser, "api user application", found);
-            console.shot(browser, "26-application");
+            console.shot(browser, "26-application", "application-title");
         }
         assertThat(found).isEmpty();
     }

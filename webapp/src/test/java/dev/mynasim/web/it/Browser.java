@@ -129,7 +129,25 @@ public final class Browser implements AutoCloseable {
         WebElement button = driver.findElement(By.id(id));
         button.click();
         new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(15))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(button));
+                .until(d -> gone(button));
+    }
+
+    /**
+     * True once the element belongs to a page that was replaced. Chromium may also answer, while the new page
+     * arrives, that the element's node "does not belong to the document": gone as well.
+     */
+    private static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException | NoSuchElementException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     public Browser clickById(String id) {
@@ -228,6 +246,13 @@ public final class Browser implements AutoCloseable {
     /** Hands a file to a file input. */
     public Browser upload(String id, Path file) {
         driver.findElement(By.id(id)).sendKeys(file.toAbsolutePath().toString());
+        return this;
+    }
+
+    /** Scrolls the page so the element is at the top of the window (for a screenshot of it). */
+    public Browser scrollTo(String id) {
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView(true)",
+                driver.findElement(By.id(id)));
         return this;
     }
 

@@ -52,12 +52,45 @@ final class Console {
         browser.screenshot(SHOTS.resolve("console-" + name + ".png"));
     }
 
+    /** A screenshot with the element at the top of the window. */
+    void shot(Browser browser, String name, String scrollToId) {
+        browser.scrollTo(scrollToId);
+        shot(browser, name);
+    }
+
     /** The status and body of a GET with the browser's console session, as the browser would send it. */
     HttpResponse<String> get(Browser browser, String url) {
         String session = browser.cookie("mynasim_console").orElseThrow();
         try {
             return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Cookie", "mynasim_console=" + session)
                     .GET().build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A GET without a session and without following redirects. */
+    HttpResponse<String> getSignedOut(String path) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A form POST as another site's page would send it: its {@code Origin}, no session. */
+    HttpResponse<String> postFrom(String origin, String path, String form) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).header("Origin", origin)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -110,7 +110,7 @@ class OperatorConsoleIT {
             assertThat(operator.text("card-new:problem")).contains(rest.getString("detail_ja")).contains("pin-format");
             assertThat(operator.attribute("[id='card-new:pin']", "aria-invalid")).isEqualTo("true");
             assertThat(operator.attribute("[id='card-new:pin']", "aria-describedby")).contains("card-new:pin-error");
-            console.shot(operator, "07-form-error");
+            console.shot(operator, "07-form-error", "card-new-title");
             List<String> found = new ArrayList<>();
             Console.check(operator, "cards with a form error", found);
             assertThat(found).isEmpty();
@@ -121,7 +121,7 @@ class OperatorConsoleIT {
             fillCard(operator, "12a4");
             operator.clickById("card-new:issue");
             assertThat(operator.text("card-new:pin-error")).isEqualTo(rest.getString("detail"));
-            console.shot(operator, "08-form-error-english");
+            console.shot(operator, "08-form-error-english", "card-new-title");
             operator.clickById("session:language");
             assertThat(operator.attribute("html", "lang")).isEqualTo("ja");
         }
@@ -140,8 +140,8 @@ class OperatorConsoleIT {
             assertThat(operator.text("audit-records")).contains("card.lock").contains("card/" + card);
             assertThat(operator.count("#audit-records tbody tr")).isEqualTo(1);
             operator.clickById("audit-chain:check");
-            assertThat(operator.text("chain-result")).startsWith("改ざんは見つかりませんでした");
-            console.shot(operator, "09-audit");
+            assertThat(operator.text("audit-chain:result")).startsWith("改ざんは見つかりませんでした");
+            console.shot(operator, "09-audit", "audit-chain-title");
 
             operator.type("audit-filter:from", "yesterday").clickById("audit-filter:show");
             assertThat(operator.text("audit-filter:from-error")).isEqualTo(bad);
@@ -171,6 +171,8 @@ class OperatorConsoleIT {
             assertThat(dashboard.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
             assertThat(dashboard.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
 
+            browser.open(server.baseUrl() + "/console");
+            assertThat(browser.present("dashboard-title")).as("/console leads to the dashboard").isTrue();
             browser.open(server.baseUrl() + "/console/cards");
             assertThat(browser.text("error-reason")).as("a protected view without its token").contains("メニューやリンク");
             assertThat(console.get(browser, server.baseUrl() + "/console/cards").statusCode()).isEqualTo(403);
@@ -183,6 +185,14 @@ class OperatorConsoleIT {
             assertThat(browser.present("login-title")).isTrue();
             assertThat(browser.present("login-expired")).isFalse();
         }
+        HttpResponse<String> signedOut = console.getSignedOut("/console");
+        assertThat(signedOut.statusCode()).isEqualTo(302);
+        assertThat(signedOut.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/console/login"));
+        assertThat(signedOut.headers().firstValue("Content-Security-Policy")).as("also on the login redirect")
+                .hasValueSatisfying(csp -> assertThat(csp).contains("frame-ancestors 'none'"));
+        assertThat(console.postFrom("http://attacker.example", "/console/login",
+                "login=login&login%3Ausername=operator&login%3Apassword=mynasim-operator&login%3Asubmit=x").statusCode())
+                .as("a sign-in form posted from another site").isEqualTo(403);
         try (Browser stale = console.chromium()) {
             stale.open(server.baseUrl() + "/console/login");
             stale.addCookie(new org.openqa.selenium.Cookie("mynasim_console", "a-session-that-ran-out", "/console"));
@@ -214,7 +224,7 @@ class OperatorConsoleIT {
             operator.type("application:note", "企画書を受領").clickById("application:advance");
             assertThat(operator.text("application-step")).startsWith("A-2 ");
             Console.check(operator, "application", found);
-            console.shot(operator, "13-application");
+            console.shot(operator, "13-application", "application-title");
             Console.check(console.menu(operator, "nav-cards"), "cards", found);
             Console.check(operator.clickById("open-card-100000000001"), "card", found);
             Console.check(console.menu(operator, "nav-faults"), "faults", found);
