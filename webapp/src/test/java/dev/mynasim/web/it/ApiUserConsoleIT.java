@@ -179,6 +179,9 @@ class ApiUserConsoleIT {
             assertThat(browser.text("groups-notice")).contains("グループを登録しました");
             assertThat(browser.text("group-test-" + apiUser + "_G0007")).contains(apiUser + "_FC0001").contains(apiUser + "_FC0002");
             console.shot(browser, "25-groups", "groups-title");
+            browser.clickById("dissolve-test-" + apiUser + "_G0007");
+            assertThat(browser.text("groups-notice")).contains("解散しました");
+            assertThat(browser.present("group-test-" + apiUser + "_G0007")).isFalse();
 
             Console.check(console.menu(browser, "nav-applications"), "api user application (none)", found);
             browser.clickById("application-start:start");
