@@ -1,2 +1,2 @@
-/** What other modules may use of the API adapters (filled by later issues). */
+/** What other modules may use of the API adapters: the consoles' view of person records. */
 package dev.mynasim.adapters.api;

@@ -1,5 +1,7 @@
 package dev.mynasim.adapters.record;
 
+import dev.mynasim.adapters.api.RecordAdmin;
+import dev.mynasim.adapters.data.JsonBodies;
 import dev.mynasim.adapters.layout.Layout;
 import dev.mynasim.adapters.layout.Layouts;
 import dev.mynasim.auth.api.PersonId;
@@ -10,8 +12,10 @@ import dev.mynasim.registry.api.MynaApi;
 import dev.mynasim.registry.api.RuleViolation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -27,7 +31,7 @@ import java.util.Optional;
  * (every person) or by an API user (the persons of cards it owns), each record checked against its layout.
  */
 @ApplicationScoped
-public class PersonRecords {
+public class PersonRecords implements RecordAdmin {
 
     /** Records per person and resource: enough for a long medication history, small enough for one answer. */
     public static final int MAX_RECORDS = 1000;
@@ -152,5 +156,47 @@ public class PersonRecords {
                 .setParameter("resource", layout.resource())
                 .setParameter("from", from.orElse(LocalDate.of(1, 1, 1)))
                 .setParameter("to", to.orElse(LocalDate.of(9999, 12, 31)));
+    }
+
+    @Override
+    @Transactional
+    public List<RecordSet> recordSets(Caller caller, PersonId person) {
+        requireAccess(caller, person);
+        return layouts.all().stream().map(l -> new RecordSet(l.api().code(), l.resource(), l.code(), l.nameJa(),
+                l.nameEn(), count(person, l.api(), l.resource()))).toList();
+    }
+
+    @Override
+    @Transactional
+    public String records(Caller caller, PersonId person, String api, String resource) {
+        RecordPage page = read(caller, person, apiOf(api), resource, 0, MAX_RECORDS);
+        var text = new java.io.StringWriter();
+        try (var writer = Json.createWriterFactory(java.util.Map.of(jakarta.json.stream.JsonGenerator.PRETTY_PRINTING, true))
+                .createWriter(text)) {
+            writer.writeArray(Json.createArrayBuilder(page.records()).build());
+        }
+        return text.toString().strip();
+    }
+
+    /** The checks of {@code PUT …/records/{api}/{resource}}, in the same order and with the same messages. */
+    @Override
+    @Transactional
+    public long replace(Caller caller, PersonId person, String api, String resource, String json) {
+        MynaApi code = apiOf(api);
+        JsonStructure parsed = JsonBodies.parse(json).orElseThrow(() -> RuleViolation.invalid("body", "malformed-json",
+                "The body is not well-formed JSON", "リクエストボディが正しい JSON ではありません"));
+        if (!(parsed instanceof JsonArray array)) {
+            throw RuleViolation.invalid("body", "records-array", "The body must be a JSON array of records",
+                    "リクエストボディは記録の JSON 配列で指定してください");
+        }
+        return write(caller, person, code, resource, array, false);
+    }
+
+    private static MynaApi apiOf(String code) {
+        try {
+            return MynaApi.fromCode(code);
+        } catch (RuleViolation e) {
+            throw RuleViolation.invalid("api", e.rule(), e.getMessage(), e.messageJa());
+        }
     }
 }

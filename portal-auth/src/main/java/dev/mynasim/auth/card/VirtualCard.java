@@ -156,4 +156,21 @@ public class VirtualCard {
     public Instant notAfter() {
         return notAfter;
     }
+
+    /** A new PIN (初期化 at the municipal office): the lock and the count of wrong PINs go with the old one. */
+    void resetPin(String newPinHash) {
+        pinHash = newPinHash;
+        unlock();
+    }
+
+    /** The certificate issued again for the same key (an earlier expiry); its validity dates follow it. */
+    void replaceCertificate(X509Certificate reissued) {
+        certificate = Base64.getEncoder().encodeToString(CertificateAuthority.der(reissued));
+        notBefore = reissued.getNotBefore().toInstant();
+        notAfter = reissued.getNotAfter().toInstant();
+    }
+
+    public Instant notBefore() {
+        return notBefore;
+    }
 }

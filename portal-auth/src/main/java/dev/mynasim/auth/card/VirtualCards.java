@@ -154,4 +154,39 @@ public class VirtualCards {
     boolean pinMatches(VirtualCard card, Pin pin) {
         return new PinHash(secret.bytes()).matches(card.serial(), pin, card.pinHash());
     }
+
+    /**
+     * Lets the certificate expire now, by the simulator clock: the test CA issues it again for the same key with
+     * notAfter a second ago (X.509 times have whole seconds), so the card check fails as for a real expired card.
+     */
+    @Transactional
+    public void expire(String serial, String actor) {
+        VirtualCard card = find(serial).orElseThrow(() -> RuleViolation.notFound("Card", serial));
+        Instant notAfter = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).minusSeconds(1);
+        Instant notBefore = card.notBefore().isBefore(notAfter) ? card.notBefore() : notAfter.minus(java.time.Duration.ofDays(1));
+        card.replaceCertificate(ca.authority().issueCardCertificate(card.certificate().getPublicKey(), serial,
+                notBefore, notAfter));
+        audit.record(actor, "card.expire", "card/" + serial, "notAfter=" + notAfter);
+    }
+
+    /** Sets a new PIN; the card is unlocked and its count of wrong PINs starts over. */
+    @Transactional
+    public void resetPin(String serial, Pin pin, String actor) {
+        VirtualCard card = find(serial).orElseThrow(() -> RuleViolation.notFound("Card", serial));
+        card.resetPin(new PinHash(secret.bytes()).hash(serial, pin));
+        audit.record(actor, "card.pin-reset", "card/" + serial, null);
+    }
+
+    /** Every card, by serial. */
+    @Transactional
+    public List<VirtualCard> all() {
+        return em.createQuery("select c from VirtualCard c order by c.serial", VirtualCard.class).getResultList();
+    }
+
+    /** The cards an API user owns, by serial. */
+    @Transactional
+    public List<VirtualCard> ownedBy(ApiUserId owner) {
+        return em.createQuery("select c from VirtualCard c where c.ownerApiUser = :owner order by c.serial",
+                VirtualCard.class).setParameter("owner", owner.value()).getResultList();
+    }
 }

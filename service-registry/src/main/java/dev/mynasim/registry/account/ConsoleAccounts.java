@@ -1,5 +1,6 @@
 package dev.mynasim.registry.account;
 
+import dev.mynasim.registry.api.AccountAdmin;
 import dev.mynasim.registry.api.ApiUserId;
 import dev.mynasim.registry.api.AuditTrail;
 import dev.mynasim.registry.api.Caller;
@@ -27,7 +28,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * container's PBKDF2. The first operator comes from configuration on first start.
  */
 @ApplicationScoped
-public class ConsoleAccounts implements ConsoleLogin {
+public class ConsoleAccounts implements ConsoleLogin, AccountAdmin {
 
     private static final Logger LOG = Logger.getLogger(ConsoleAccounts.class.getName());
 
@@ -91,6 +92,7 @@ public class ConsoleAccounts implements ConsoleLogin {
         return account;
     }
 
+    @Override
     @Transactional
     public void remove(Caller caller, String username) {
         caller.requireOperator();
@@ -147,5 +149,24 @@ public class ConsoleAccounts implements ConsoleLogin {
         hash.initialize(Map.of("Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA256",
                 "Pbkdf2PasswordHash.Iterations", "60000"));
         return hash.generate(password.toCharArray());
+    }
+
+    @Override
+    @Transactional
+    public List<AccountView> accounts(Caller caller) {
+        return list(caller).stream().map(ConsoleAccounts::view).toList();
+    }
+
+    /** As {@code POST /admin/api/accounts}: a blank API user id makes an operator account. */
+    @Override
+    @Transactional
+    public AccountView createAccount(Caller caller, String username, String password, String apiUserId) {
+        ApiUserId apiUser = apiUserId == null || apiUserId.isBlank() ? null : new ApiUserId(apiUserId.strip());
+        return view(create(caller, username, password, apiUser));
+    }
+
+    private static AccountView view(ConsoleAccount account) {
+        return new AccountView(account.username(), account.apiUser().isEmpty(), account.apiUser(),
+                account.createdAt());
     }
 }

@@ -1,5 +1,6 @@
 package dev.mynasim.registry.apiuser;
 
+import dev.mynasim.registry.api.ApiUserAdmin;
 import dev.mynasim.registry.api.ApiUserId;
 import dev.mynasim.registry.api.AuditTrail;
 import dev.mynasim.registry.api.Caller;
@@ -14,7 +15,7 @@ import java.util.List;
 
 /** Registers and changes API users; the operator sees all, a console account only its own. */
 @ApplicationScoped
-public class ApiUserRegistry {
+public class ApiUserRegistry implements ApiUserAdmin {
 
     @PersistenceContext
     private EntityManager em;
@@ -76,5 +77,23 @@ public class ApiUserRegistry {
         return em.createQuery("select u from ApiUser u order by u.id", ApiUser.class).getResultStream()
                 .filter(u -> caller.mayAccess(u.id()))
                 .toList();
+    }
+
+    @Override
+    @Transactional
+    public List<ApiUserView> apiUsers(Caller caller) {
+        return list(caller).stream().map(ApiUserRegistry::view).toList();
+    }
+
+    /** The same checks, in the same order, as {@code POST /admin/api/api-users}. */
+    @Override
+    @Transactional
+    public ApiUserView register(Caller caller, String apiUserId, String name, String corporateNumber) {
+        ApiUserId id = new ApiUserId(RuleViolation.required("apiUserId", apiUserId));
+        return view(register(caller, id, name, new CorporateNumber(corporateNumber)));
+    }
+
+    private static ApiUserView view(ApiUser user) {
+        return new ApiUserView(user.id(), user.name(), user.corporateNumber().value(), user.createdAt());
     }
 }

@@ -1,6 +1,7 @@
 package dev.mynasim.registry.application;
 
 import dev.mynasim.registry.api.ApiUserId;
+import dev.mynasim.registry.api.ApplicationAdmin;
 import dev.mynasim.registry.api.AuditTrail;
 import dev.mynasim.registry.api.Caller;
 import dev.mynasim.registry.api.Environment;
@@ -21,7 +22,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * or gated mode (applications gate use, as in a shared government deployment).
  */
 @ApplicationScoped
-public class UsageApplications {
+public class UsageApplications implements ApplicationAdmin {
 
     @PersistenceContext
     private EntityManager em;
@@ -39,6 +40,7 @@ public class UsageApplications {
     @ConfigProperty(name = "mynasim.registry.sandbox", defaultValue = "true")
     boolean sandbox;
 
+    @Override
     public boolean sandbox() {
         return sandbox;
     }
@@ -116,5 +118,55 @@ public class UsageApplications {
 
     private Optional<UsageApplication> find(ApiUserId apiUser) {
         return Optional.ofNullable(em.find(UsageApplication.class, apiUser.value()));
+    }
+
+    @Override
+    public List<StepView> steps() {
+        return java.util.stream.IntStream.rangeClosed(1, Step.LAUNCHED.number()).mapToObj(Step::new)
+                .map(s -> new StepView(s.code(), s.label(), s.phase().labelJa())).toList();
+    }
+
+    @Override
+    @Transactional
+    public List<ApplicationView> applications(Caller caller) {
+        return list(caller).stream().map(UsageApplications::view).toList();
+    }
+
+    @Override
+    @Transactional
+    public Optional<ApplicationView> application(Caller caller, ApiUserId apiUser) {
+        return find(apiUser).filter(a -> caller.mayAccess(a.apiUser())).map(UsageApplications::view);
+    }
+
+    @Override
+    @Transactional
+    public ApplicationView startApplication(Caller caller, ApiUserId apiUser) {
+        return view(start(caller, apiUser));
+    }
+
+    @Override
+    @Transactional
+    public ApplicationView advance(Caller caller, ApiUserId apiUser, String step, String note) {
+        return view(advance(caller, apiUser, Step.parse(RuleViolation.required("step", step)), blankToNull(note)));
+    }
+
+    @Override
+    @Transactional
+    public ApplicationView declare(Caller caller, ApiUserId apiUser, String declaration, String note) {
+        return view(declare(caller, apiUser, Declaration.fromCode(RuleViolation.required("declaration", declaration)),
+                blankToNull(note)));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static ApplicationView view(UsageApplication a) {
+        Step step = a.step();
+        Optional<Step> next = step.equals(Step.LAUNCHED) ? Optional.empty() : Optional.of(step.next());
+        return new ApplicationView(a.apiUser(), step.code(), step.label(), step.phase().labelJa(),
+                next.map(Step::code), next.map(Step::label), a.skipFeatureDeclared(), a.productionGroupingDeclared(),
+                a.transitions().stream().map(t -> new TransitionView(t.action(), t.step().code(), t.actor(), t.at(),
+                        t.note())).toList());
     }
 }

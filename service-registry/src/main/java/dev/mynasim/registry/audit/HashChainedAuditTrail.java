@@ -1,6 +1,9 @@
 package dev.mynasim.registry.audit;
 
+import dev.mynasim.registry.api.AuditAdmin;
 import dev.mynasim.registry.api.AuditTrail;
+import dev.mynasim.registry.api.Caller;
+import dev.mynasim.registry.api.IsoInstant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -15,7 +18,7 @@ import java.util.List;
 
 /** The audit trail in the database: appends in the caller's transaction, reads with filters, checks the chain. */
 @ApplicationScoped
-public class HashChainedAuditTrail implements AuditTrail {
+public class HashChainedAuditTrail implements AuditTrail, AuditAdmin {
 
     private static final int PAGE = 500;
 
@@ -45,7 +48,18 @@ public class HashChainedAuditTrail implements AuditTrail {
     /** Records matching every given filter (null means any), oldest first. */
     @Transactional
     public List<AuditRecord> find(AuditQuery query) {
-        StringBuilder jpql = new StringBuilder("select r from AuditRecord r where 1 = 1");
+        return filtered("select r", query, AuditRecord.class, " order by r.seq")
+                .setFirstResult(query.offset()).setMaxResults(query.limit()).getResultList();
+    }
+
+    /** How many records match every given filter. */
+    @Transactional
+    public long total(AuditQuery query) {
+        return filtered("select count(r)", query, Long.class, "").getSingleResult();
+    }
+
+    private <T> TypedQuery<T> filtered(String select, AuditQuery query, Class<T> type, String order) {
+        StringBuilder jpql = new StringBuilder(select).append(" from AuditRecord r where 1 = 1");
         if (query.from() != null) {
             jpql.append(" and r.at >= :from");
         }
@@ -61,8 +75,8 @@ public class HashChainedAuditTrail implements AuditTrail {
         if (query.action() != null) {
             jpql.append(" and r.action = :action");
         }
-        jpql.append(" order by r.seq");
-        TypedQuery<AuditRecord> q = em.createQuery(jpql.toString(), AuditRecord.class);
+        jpql.append(order);
+        TypedQuery<T> q = em.createQuery(jpql.toString(), type);
         if (query.from() != null) {
             q.setParameter("from", query.from());
         }
@@ -78,7 +92,7 @@ public class HashChainedAuditTrail implements AuditTrail {
         if (query.action() != null) {
             q.setParameter("action", query.action());
         }
-        return q.setFirstResult(query.offset()).setMaxResults(query.limit()).getResultList();
+        return q;
     }
 
     /** Walks the whole chain in pages and reports the first record whose link or content does not hold. */
@@ -118,5 +132,45 @@ public class HashChainedAuditTrail implements AuditTrail {
                     "records after " + checked + " were removed (the head points at " + head.lastSeq() + ")");
         }
         return ChainCheck.intact(checked);
+    }
+
+    /** The checks of {@code GET /admin/api/audit}: operator only, the instants and the paging as typed. */
+    @Override
+    @Transactional
+    public AuditPage entries(Caller caller, String from, String to, String actor, String subject, String action,
+                             int offset, int limit) {
+        caller.requireOperator();
+        var query = new AuditQuery(IsoInstant.parse("from", from), IsoInstant.parse("to", to), blankToNull(actor),
+                blankToNull(subject), blankToNull(action), offset, limit);
+        return new AuditPage(find(query).stream().map(r -> new AuditEntry(r.seq(), r.at(), r.actor(), r.action(),
+                r.subjectId(), r.detail(), r.hash())).toList(), total(query));
+    }
+
+    @Override
+    @Transactional
+    public ChainStatus checkChain(Caller caller) {
+        caller.requireOperator();
+        ChainCheck check = verify();
+        return new ChainStatus(check.intact(), check.checked(), check.firstBrokenSeq(), check.reason());
+    }
+
+    @Override
+    @Transactional
+    public long count(Caller caller, String action, Instant from, Instant to) {
+        String jpql = "select count(r) from AuditRecord r where r.action = :action and r.at >= :from and r.at < :to";
+        if (!caller.operator()) {
+            // the subjects of the portal's decisions and of failure hits name the service: test/SP00000001_AA0001
+            jpql += " and r.subjectId like :subject";
+        }
+        TypedQuery<Long> query = em.createQuery(jpql, Long.class).setParameter("action", action)
+                .setParameter("from", from).setParameter("to", to);
+        if (!caller.operator()) {
+            query.setParameter("subject", "%/" + caller.apiUser().orElseThrow().value() + "_%");
+        }
+        return query.getSingleResult();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 }

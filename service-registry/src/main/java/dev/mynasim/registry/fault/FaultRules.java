@@ -4,9 +4,12 @@ import dev.mynasim.registry.api.AuditTrail;
 import dev.mynasim.registry.api.Caller;
 import dev.mynasim.registry.api.ClientId;
 import dev.mynasim.registry.api.Environment;
+import dev.mynasim.registry.api.FaultAdmin;
+import dev.mynasim.registry.api.FaultEffect;
 import dev.mynasim.registry.api.FaultInjection;
 import dev.mynasim.registry.api.FaultRule;
 import dev.mynasim.registry.api.FaultStep;
+import dev.mynasim.registry.api.IsoInstant;
 import dev.mynasim.registry.api.MynaApi;
 import dev.mynasim.registry.api.RuleViolation;
 import dev.mynasim.registry.service.ServiceRemoved;
@@ -29,7 +32,7 @@ import java.util.Optional;
  * 404 like one that does not exist (DESIGN.md 9.8). Every change and every hit is audited.
  */
 @ApplicationScoped
-public class FaultRules implements FaultInjection {
+public class FaultRules implements FaultInjection, FaultAdmin {
 
     /** The most hits one listing returns. */
     static final int MAX_HITS = 100;
@@ -67,6 +70,7 @@ public class FaultRules implements FaultInjection {
         return row;
     }
 
+    @Override
     @Transactional
     public void remove(Caller caller, String id) {
         FaultRuleRow row = get(caller, id);
@@ -158,5 +162,45 @@ public class FaultRules implements FaultInjection {
 
     private static String subject(FaultRuleRow row) {
         return row.environment().path() + "/" + row.clientId();
+    }
+
+    @Override
+    @Transactional
+    public List<FaultRuleView> faultRules(Caller caller) {
+        return list(caller, Optional.empty(), Optional.empty()).stream().map(FaultRules::view).toList();
+    }
+
+    /** A console form read as {@code FaultRuleRequest} reads a JSON body: the same fields, rules and order. */
+    @Override
+    @Transactional
+    public FaultRuleView addRule(Caller caller, FaultForm form) {
+        Environment environment = Environment.parse(RuleViolation.required("environment", form.environment()));
+        ClientId clientId = ClientId.parse(RuleViolation.required("clientId", form.clientId()));
+        Optional<MynaApi> api;
+        try {
+            api = present(form.api()).map(MynaApi::fromCode);
+        } catch (RuleViolation e) {
+            throw RuleViolation.invalid("api", e.rule(), e.getMessage(), e.messageJa());
+        }
+        var definition = new FaultDefinition(api, present(form.step()).map(FaultStep::fromCode),
+                FaultEffect.fromCode(RuleViolation.required("effect", form.effect())), present(form.parameter()),
+                Optional.ofNullable(IsoInstant.parse("activeFrom", form.activeFrom())),
+                Optional.ofNullable(IsoInstant.parse("activeUntil", form.activeUntil())));
+        return view(add(caller, environment, clientId, definition));
+    }
+
+    @Override
+    @Transactional
+    public List<FaultHitView> hitsOf(Caller caller, String id) {
+        return hits(caller, id).stream().map(h -> new FaultHitView(h.at(), h.step(), h.subject(), h.detail())).toList();
+    }
+
+    private static Optional<String> present(String value) {
+        return Optional.ofNullable(value).map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    private static FaultRuleView view(FaultRuleRow row) {
+        return new FaultRuleView(row.id(), row.environment(), row.clientId(), row.api(), row.step(), row.effect(),
+                row.parameter(), row.activeFrom(), row.activeUntil(), row.createdBy(), row.createdAt());
     }
 }

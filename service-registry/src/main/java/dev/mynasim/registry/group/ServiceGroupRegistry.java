@@ -5,6 +5,7 @@ import dev.mynasim.registry.api.AuditTrail;
 import dev.mynasim.registry.api.Caller;
 import dev.mynasim.registry.api.ClientId;
 import dev.mynasim.registry.api.Environment;
+import dev.mynasim.registry.api.GroupAdmin;
 import dev.mynasim.registry.api.GroupId;
 import dev.mynasim.registry.api.RuleViolation;
 import dev.mynasim.registry.apiuser.ApiUserRegistry;
@@ -23,7 +24,7 @@ import java.util.stream.Collectors;
 
 /** Declares, changes and dissolves groups; an API user's console account reaches only its own. */
 @ApplicationScoped
-public class ServiceGroupRegistry {
+public class ServiceGroupRegistry implements GroupAdmin {
 
     @PersistenceContext
     private EntityManager em;
@@ -69,6 +70,7 @@ public class ServiceGroupRegistry {
         return group;
     }
 
+    @Override
     @Transactional
     public void dissolve(Caller caller, Environment environment, ApiUserId owner, GroupId groupId) {
         ServiceGroup group = get(caller, environment, owner, groupId);
@@ -121,5 +123,28 @@ public class ServiceGroupRegistry {
 
     private static String ids(List<ClientId> ids) {
         return ids.stream().map(ClientId::toString).collect(Collectors.joining(","));
+    }
+
+    @Override
+    @Transactional
+    public List<GroupView> groups(Caller caller, Environment environment) {
+        return list(caller, environment).stream().map(this::view).toList();
+    }
+
+    /** The checks of {@code POST …/groups}: the owner (an API user's account: itself), the group id, the members. */
+    @Override
+    @Transactional
+    public GroupView declare(Caller caller, Environment environment, String apiUserId, String groupId,
+                             String displayName, List<ClientId> members) {
+        ApiUserId owner = apiUserId != null && !apiUserId.isBlank() ? new ApiUserId(apiUserId.strip())
+                : caller.apiUser().orElseThrow(() -> RuleViolation.invalid("apiUserId", "required",
+                        "apiUserId is required", "apiUserId は必須です"));
+        GroupId id = new GroupId(RuleViolation.required("groupId", groupId));
+        return view(declare(caller, environment, owner, id, displayName, members));
+    }
+
+    private GroupView view(ServiceGroup group) {
+        return new GroupView(group.environment(), group.owner(), group.groupId(), group.displayName(),
+                members(group).stream().map(WebService::clientId).toList());
     }
 }

@@ -4,12 +4,15 @@ import dev.mynasim.registry.api.ApiUserId;
 import dev.mynasim.registry.api.AuditTrail;
 import dev.mynasim.registry.api.CallbackHosts;
 import dev.mynasim.registry.api.Caller;
+import dev.mynasim.registry.api.ClientAuthMethod;
 import dev.mynasim.registry.api.ClientId;
 import dev.mynasim.registry.api.Environment;
 import dev.mynasim.registry.api.GroupId;
 import dev.mynasim.registry.api.PinnedCertificate;
 import dev.mynasim.registry.api.RegisteredService;
+import dev.mynasim.registry.api.ServiceAdmin;
 import dev.mynasim.registry.api.ServiceDirectory;
+import dev.mynasim.registry.api.ServiceId;
 import dev.mynasim.registry.api.RuleViolation;
 import dev.mynasim.registry.apiuser.ApiUserRegistry;
 import dev.mynasim.registry.application.UsageApplications;
@@ -26,7 +29,7 @@ import java.util.stream.Collectors;
 
 /** Registers, changes and removes Web services; an API user's console account reaches only its own. */
 @ApplicationScoped
-public class WebServiceRegistry implements ServiceDirectory {
+public class WebServiceRegistry implements ServiceDirectory, ServiceAdmin {
 
     private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
@@ -78,6 +81,7 @@ public class WebServiceRegistry implements ServiceDirectory {
         return service;
     }
 
+    @Override
     @Transactional
     public void remove(Caller caller, Environment environment, ClientId clientId) {
         WebService service = get(caller, environment, clientId);
@@ -164,6 +168,7 @@ public class WebServiceRegistry implements ServiceDirectory {
      * A new client secret for a registration that authenticates with one: 256 random bits, returned this once and
      * stored only as its SHA-256. The old secret stops working at once.
      */
+    @Override
     @Transactional
     public String newSecret(Caller caller, Environment environment, ClientId clientId) {
         WebService service = get(caller, environment, clientId);
@@ -192,5 +197,51 @@ public class WebServiceRegistry implements ServiceDirectory {
     private static String describe(WebService service) {
         return "apis=" + service.apis().stream().map(api -> api.code()).sorted().collect(Collectors.joining(","))
                 + " skip=" + service.skipFeature() + " clientAuth=" + service.clientAuth().code();
+    }
+
+    @Override
+    @Transactional
+    public List<RegisteredService> registrations(Caller caller, Environment environment) {
+        return list(caller, environment).stream().map(this::registered).toList();
+    }
+
+    @Override
+    @Transactional
+    public RegisteredService registration(Caller caller, Environment environment, ClientId clientId) {
+        return registered(get(caller, environment, clientId));
+    }
+
+    /** The checks of {@code POST …/services}, in the same order: the owner, the service id, then the registration. */
+    @Override
+    @Transactional
+    public RegisteredService register(Caller caller, Environment environment, String apiUserId, String serviceId,
+                                      ServiceForm form) {
+        ApiUserId owner = apiUserId != null && !apiUserId.isBlank() ? new ApiUserId(apiUserId.strip())
+                : caller.apiUser().orElseThrow(() -> RuleViolation.invalid("apiUserId", "required",
+                        "apiUserId is required", "apiUserId は必須です"));
+        var clientId = new ClientId(owner, new ServiceId(RuleViolation.required("serviceId", serviceId)));
+        return registered(register(caller, environment, clientId, registration(form)));
+    }
+
+    @Override
+    @Transactional
+    public RegisteredService change(Caller caller, Environment environment, ClientId clientId, ServiceForm form) {
+        return registered(change(caller, environment, clientId, registration(form)));
+    }
+
+    /** A console form read as {@code WebServiceRequest} reads a JSON body, so the same rules report the same fields. */
+    private static ServiceRegistration registration(ServiceForm form) {
+        List<ServiceUrl> redirects = form.redirectUris() == null ? List.of()
+                : form.redirectUris().stream().map(uri -> ServiceUrl.of("redirectUris", uri)).toList();
+        ServiceUrl callback = blank(form.callbackUrl()) ? null : ServiceUrl.of("callbackUrl", form.callbackUrl().strip());
+        return new ServiceRegistration(form.displayName(), form.consentText(), redirects, callback,
+                form.apis() == null ? java.util.Set.of() : form.apis(), form.skipFeature(),
+                ClientAuthMethod.fromCode(RuleViolation.required("clientAuth", form.clientAuth())),
+                blank(form.jwks()) ? null : form.jwks().strip(), form.headless(), form.requirePkce(),
+                form.requireNonce(), blank(form.idTokenAlg()) ? null : form.idTokenAlg());
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 }

@@ -18,7 +18,8 @@ import java.util.Set;
 
 /**
  * HTTP Basic authentication (RFC 7617) of console accounts for the admin API (the protected paths only). A missing or wrong credential on a
- * protected path gets 401 with a challenge and a problem-details body, not the container's HTML page.
+ * protected path gets 401 with a challenge and a problem-details body, not the container's HTML page. The consoles'
+ * pages sign in with a form and a session instead ({@link ConsoleSessions}).
  */
 @ApplicationScoped
 public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -29,9 +30,15 @@ public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechani
     @Inject
     ConsoleLogin accounts;
 
+    @Inject
+    ConsoleSessions sessions;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
+        if (sessions.covers(request)) {
+            return sessions.validate(request, response, context);
+        }
         if (!context.isProtected()) {
             // HTTP Basic elsewhere belongs to the OAuth clients (client_secret_basic at the token endpoint)
             return context.doNothing();

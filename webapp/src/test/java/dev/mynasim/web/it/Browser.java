@@ -129,7 +129,25 @@ public final class Browser implements AutoCloseable {
         WebElement button = driver.findElement(By.id(id));
         button.click();
         new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(15))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(button));
+                .until(d -> gone(button));
+    }
+
+    /**
+     * True once the element belongs to a page that was replaced. Chromium may also answer, while the new page
+     * arrives, that the element's node "does not belong to the document": gone as well.
+     */
+    private static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException | NoSuchElementException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     public Browser clickById(String id) {
@@ -175,6 +193,11 @@ public final class Browser implements AutoCloseable {
         return Optional.ofNullable(driver.manage().getCookieNamed(name)).map(org.openqa.selenium.Cookie::getValue);
     }
 
+    /** Sets a cookie for the server the browser is on (it must have opened a page there first). */
+    public void addCookie(org.openqa.selenium.Cookie cookie) {
+        driver.manage().addCookie(cookie);
+    }
+
     public org.openqa.selenium.Cookie cookieDetails(String name) {
         return driver.manage().getCookieNamed(name);
     }
@@ -188,6 +211,64 @@ public final class Browser implements AutoCloseable {
                 throw new java.io.UncheckedIOException(e);
             }
         }
+    }
+
+    /** Clicks an element that changes nothing but the page itself (a {@code summary}, a checkbox): no wait. */
+    public Browser click(String id) {
+        driver.findElement(By.id(id)).click();
+        return this;
+    }
+
+    /** Ticks or clears the checkbox of the group {@code name} whose value is {@code value}. */
+    public Browser tick(String name, String value, boolean on) {
+        WebElement box = driver.findElement(By.cssSelector("input[name='" + name + "'][value='" + value + "']"));
+        if (box.isSelected() != on) {
+            box.click();
+        }
+        return this;
+    }
+
+    /** Ticks or clears a checkbox by id. */
+    public Browser tick(String id, boolean on) {
+        WebElement box = driver.findElement(By.id(id));
+        if (box.isSelected() != on) {
+            box.click();
+        }
+        return this;
+    }
+
+    /** Picks an option of a select by its value. */
+    public Browser select(String id, String value) {
+        new Select(driver.findElement(By.id(id))).selectByValue(value);
+        return this;
+    }
+
+    /** Hands a file to a file input. */
+    public Browser upload(String id, Path file) {
+        driver.findElement(By.id(id)).sendKeys(file.toAbsolutePath().toString());
+        return this;
+    }
+
+    /** Scrolls the page so the element is at the top of the window (for a screenshot of it). */
+    public Browser scrollTo(String id) {
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView(true)",
+                driver.findElement(By.id(id)));
+        return this;
+    }
+
+    /** How many elements the CSS selector finds. */
+    public int count(String cssSelector) {
+        return driver.findElements(By.cssSelector(cssSelector)).size();
+    }
+
+    /** An attribute of the first element the CSS selector finds. */
+    public String attribute(String cssSelector, String name) {
+        return driver.findElement(By.cssSelector(cssSelector)).getAttribute(name);
+    }
+
+    /** The href of a link by id, as the page has it (absolute). */
+    public String href(String id) {
+        return driver.findElement(By.id(id)).getAttribute("href");
     }
 
     /** Types into a text or password field by id. */

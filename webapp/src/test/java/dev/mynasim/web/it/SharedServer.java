@@ -83,7 +83,8 @@ public final class SharedServer implements BeforeAllCallback, ParameterResolver 
     /** One Payara Micro process serving the WAR on a loopback port. */
     public static final class Server implements ExtensionContext.Store.CloseableResource, AutoCloseable {
 
-        private static final Duration STARTUP_LIMIT = Duration.ofSeconds(240);
+        /** How long a start may take; {@code -Dmynasim.it.startup-seconds} raises it on a busy machine. */
+        private static final Duration STARTUP_LIMIT = Duration.ofSeconds(Long.getLong("mynasim.it.startup-seconds", 240));
 
         private final Settings settings;
         private final int port;
