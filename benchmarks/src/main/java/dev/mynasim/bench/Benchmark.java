@@ -70,15 +70,18 @@ public final class Benchmark {
         try {
             int port = freePort();
             result.put("loadBeforeFirstStart", awaitQuiet());
-            double firstStart;
-            double firstIdle;
-            try (Simulator first = Simulator.start(options.repository, port, data, database, options.javaOptions)) {
-                firstStart = first.startSeconds();
-                Thread.sleep(options.idleSeconds * 1000L);
-                firstIdle = first.residentMiB();
+            Double firstStart = null;
+            Double firstIdle = null;
+            if (!options.skipFirstStart) {
+                try (Simulator first = Simulator.start(options.repository, port, data, database, options.javaOptions)) {
+                    firstStart = first.startSeconds();
+                    Thread.sleep(options.idleSeconds * 1000L);
+                    firstIdle = first.residentMiB();
+                }
+                say(String.format(Locale.ROOT, "run %d: first start %.1f s (idle RSS %.0f MiB)", run, firstStart,
+                        firstIdle));
+                result.put("loadBeforeRestart", awaitQuiet());
             }
-            say(String.format(Locale.ROOT, "run %d: first start %.1f s (idle RSS %.0f MiB)", run, firstStart, firstIdle));
-            result.put("loadBeforeRestart", awaitQuiet());
             try (Simulator simulator = Simulator.start(options.repository, port, data, database, options.javaOptions)) {
                 Thread.sleep(options.idleSeconds * 1000L);
                 double idle = simulator.residentMiB();
@@ -201,6 +204,7 @@ public final class Benchmark {
         String postgresUser = "postgres";
         String postgresPassword = "trust";
         String tag = "";
+        boolean skipFirstStart;
         final String date = LocalDate.now(ZoneOffset.UTC).toString();
 
         static Options parse(String[] args) {
@@ -225,6 +229,10 @@ public final class Benchmark {
                     case "--pg-password" -> o.postgresPassword = value;
                     case "--out" -> o.out = Path.of(value).toAbsolutePath();
                     case "--tag" -> o.tag = value;
+                    case "--skip-first-start" -> {
+                        o.skipFirstStart = true;
+                        i--;
+                    }
                     case "--repository" -> o.repository = Path.of(value).toAbsolutePath().normalize();
                     case "-h", "--help" -> {
                         System.out.println(HELP);
@@ -312,6 +320,7 @@ public final class Benchmark {
                   --quiet-wait S          ... but at most S seconds (default 600), then measure anyway and say so
                   --pg-url URL            jdbc:postgresql://127.0.0.1:5432/test (user postgres, password trust)
                   --tag NAME              added to the output file names
+                  --skip-first-start      only the restart (for profiling: the first start's keys are not timed)
                   --out DIR               where results-*.json and chart-*.png go (default docs/benchmarks)
                 """;
     }
