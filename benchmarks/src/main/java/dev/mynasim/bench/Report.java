@@ -26,8 +26,9 @@ final class Report {
         @SuppressWarnings("unchecked")
         Map<String, Object> cpu = (Map<String, Object>) level.get("cpu");
         out.println(String.format(Locale.ROOT,
-                "  run %d  %-13s c=%-3d ok %6d  errors %3d  %8.1f/s  p50 %7.2f ms  p99 %7.2f ms  cpu server %.2f driver"
-                        + " %.2f other %.2f%s", run, level.get("scenario"), (Integer) level.get("concurrency"),
+                "%s run %d  %-13s c=%-3d %5.1f s  ok %6d  errors %3d  %8.1f/s  p50 %7.2f ms  p99 %7.2f ms  cpu server %.2f driver"
+                        + " %.2f other %.2f%s", java.time.LocalTime.now().withNano(0), run, level.get("scenario"),
+                (Integer) level.get("concurrency"), (Double) level.get("seconds"),
                 (Integer) level.get("successes"), (Integer) level.get("errors"), (Double) level.get("rate"),
                 (Double) level.get("p50Ms"), (Double) level.get("p99Ms"), (Double) cpu.get("serverCores"),
                 (Double) cpu.get("driverCores"), (Double) cpu.get("otherCores"),

@@ -35,6 +35,7 @@ final class Scenarios {
     private final Simulator simulator;
     private final Fixture fixture;
     private final Consumer<Map<String, Object>> sink;
+    private boolean warming;
 
     Scenarios(Benchmark.Options options, Simulator simulator, Fixture fixture, Consumer<Map<String, Object>> sink) {
         this.options = options;
@@ -44,39 +45,29 @@ final class Scenarios {
     }
 
     void runAll() throws Exception {
-        warmUpServer();
+        // the JIT compiles for minutes on 2 cores: every scenario once, unreported, before any is measured
+        Benchmark.say("warming up the server: every scenario at concurrency 4 (not reported)");
+        warming = true;
+        for (String scenario : options.scenarios) {
+            run(scenario, 4);
+        }
+        warming = false;
         for (String scenario : options.scenarios) {
             for (int concurrency : options.concurrency) {
-                switch (scenario) {
-                    case "full" -> pages(scenario, concurrency, Scenarios::full, null);
-                    case "group" -> pages(scenario, concurrency, Scenarios::group, null);
-                    case "group-second" -> pages(scenario, concurrency, Scenarios::secondService,
-                            Scenarios::readCardForTheGroup);
-                    case "token" -> token(concurrency);
-                    case "data" -> data(concurrency);
-                    default -> throw new IllegalArgumentException(scenario);
-                }
+                run(scenario, concurrency);
             }
         }
     }
 
-    /** JIT and pools: a first pass of the journeys and of data calls the run measures, not reported. */
-    private void warmUpServer() throws Exception {
-        Benchmark.say("warming up the server (not reported)");
-        List<VirtualUser> users = users(4);
-        try {
-            if (options.scenarios.stream().anyMatch(s -> !s.equals("data"))) {
-                check("warm-up", Load.run(users, options.warmup("full") * 2, true, simulator.pid(), Scenarios::full));
-            }
-            if (options.scenarios.contains("data")) {
-                for (VirtualUser user : users) {
-                    user.token = user.token(user.authorizeHeadless(Fixture.FIRST, Fixture.FIRST_SCOPE));
-                }
-                check("warm-up", Load.run(users, options.warmup("data"), true, simulator.pid(),
-                        (u, r) -> u.data(u.token, MEDICATIONS)));
-            }
-        } finally {
-            users.forEach(VirtualUser::close);
+    private void run(String scenario, int concurrency) throws Exception {
+        switch (scenario) {
+            case "full" -> pages(scenario, concurrency, Scenarios::full, null);
+            case "group" -> pages(scenario, concurrency, Scenarios::group, null);
+            case "group-second" -> pages(scenario, concurrency, Scenarios::secondService,
+                    Scenarios::readCardForTheGroup);
+            case "token" -> token(concurrency);
+            case "data" -> data(concurrency);
+            default -> throw new IllegalArgumentException(scenario);
         }
     }
 
@@ -199,6 +190,10 @@ final class Scenarios {
     }
 
     private void report(String scenario, int concurrency, int count, Load.Outcome outcome) {
+        if (warming) {
+            check(scenario + " (warm-up)", outcome);
+            return;
+        }
         Map<String, Object> level = new LinkedHashMap<>();
         level.put("scenario", scenario);
         level.put("concurrency", concurrency);
