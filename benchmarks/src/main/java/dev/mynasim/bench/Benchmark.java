@@ -133,7 +133,9 @@ public final class Benchmark {
         summary.put("benchmark", "mynasim issue 7");
         summary.put("date", Instant.now().toString());
         summary.put("database", options.database);
-        summary.put("commit", git("rev-parse", "--short", "HEAD") + (git("status", "--porcelain", "--untracked-files=no")
+        Path snapshot = options.repository.resolve("COMMIT");
+        summary.put("commit", Files.exists(snapshot) ? Files.readString(snapshot).trim() + " (a saved build)"
+                : git("rev-parse", "--short", "HEAD") + (git("status", "--porcelain", "--untracked-files=no")
                 .isBlank() ? "" : " (with uncommitted changes)"));
         summary.put("machine", Report.machine());
         summary.put("settings", options.describe());

@@ -27,11 +27,11 @@ final class Report {
         Map<String, Object> cpu = (Map<String, Object>) level.get("cpu");
         out.println(String.format(Locale.ROOT,
                 "%s run %d  %-13s c=%-3d %5.1f s  ok %6d  errors %3d  %8.1f/s  p50 %7.2f ms  p99 %7.2f ms  cpu server %.2f driver"
-                        + " %.2f other %.2f%s", java.time.LocalTime.now().withNano(0), run, level.get("scenario"),
+                        + " %.2f other %.2f, server %.2f ms/iteration%s", java.time.LocalTime.now().withNano(0), run, level.get("scenario"),
                 (Integer) level.get("concurrency"), (Double) level.get("seconds"),
                 (Integer) level.get("successes"), (Integer) level.get("errors"), (Double) level.get("rate"),
                 (Double) level.get("p50Ms"), (Double) level.get("p99Ms"), (Double) cpu.get("serverCores"),
-                (Double) cpu.get("driverCores"), (Double) cpu.get("otherCores"),
+                (Double) cpu.get("driverCores"), (Double) cpu.get("otherCores"), (Double) cpu.get("serverCpuMsPerIteration"),
                 ((List<?>) level.get("errorSamples")).isEmpty() ? "" : "  e.g. " + level.get("errorSamples")));
         out.flush();
     }
@@ -67,7 +67,7 @@ final class Report {
                 m.put(metric, median(valid.stream().map(l -> (Double) l.get(metric)).toList()));
             }
             Map<String, Object> cpu = new LinkedHashMap<>();
-            for (String metric : List.of("serverCores", "driverCores", "otherCores")) {
+            for (String metric : List.of("serverCores", "driverCores", "otherCores", "serverCpuMsPerIteration")) {
                 cpu.put(metric, median(valid.stream().map(l -> (Double) ((Map<String, Object>) l.get("cpu"))
                         .get(metric)).toList()));
             }
@@ -164,18 +164,19 @@ final class Report {
         out.println();
         out.println("Medians of " + settings.get("runs") + " run(s), " + summary.get("database") + ", commit "
                 + summary.get("commit"));
-        out.println("| scenario | concurrency | ok per run | errors | rate /s | p50 ms | p99 ms | server cores | driver cores | other cores |");
-        out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        out.println("| scenario | concurrency | ok per run | errors | rate /s | p50 ms | p99 ms | server cores | driver cores | other cores | server CPU ms per iteration |");
+        out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (Map<String, Object> l : (List<Map<String, Object>>) medians.get("levels")) {
             Map<String, Object> cpu = (Map<String, Object>) l.get("cpu");
-            out.println(String.format(Locale.ROOT, "| %s | %d | %s | %d | %.1f | %.2f | %.2f | %.2f | %.2f | %.2f |",
+            out.println(String.format(Locale.ROOT, "| %s | %d | %s | %d | %.1f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f |",
                     l.get("scenario"), (Integer) l.get("concurrency"), l.get("successesPerRun"), (Integer) l.get("errors"),
                     (Double) l.get("rate"), (Double) l.get("p50Ms"), (Double) l.get("p99Ms"),
-                    (Double) cpu.get("serverCores"), (Double) cpu.get("driverCores"), (Double) cpu.get("otherCores")));
+                    (Double) cpu.get("serverCores"), (Double) cpu.get("driverCores"), (Double) cpu.get("otherCores"),
+                    (Double) cpu.get("serverCpuMsPerIteration")));
             Map<String, Object> second = (Map<String, Object>) ((Map<String, Object>) l.get("steps"))
                     .get("second-authorize-to-code");
             if (second != null) {
-                out.println(String.format(Locale.ROOT, "| group: second service authorize-to-code | %d | | | | %.2f | %.2f | | | |",
+                out.println(String.format(Locale.ROOT, "| group: second service authorize-to-code | %d | | | | %.2f | %.2f | | | | |",
                         (Integer) l.get("concurrency"), (Double) second.get("p50Ms"), (Double) second.get("p99Ms")));
             }
         }

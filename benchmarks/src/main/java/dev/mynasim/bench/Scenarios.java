@@ -212,6 +212,9 @@ final class Scenarios {
         cpu.put("serverCores", outcome.cpu().server());
         cpu.put("driverCores", outcome.cpu().driver());
         cpu.put("otherCores", outcome.cpu().other());
+        // CPU time per iteration is steadier than the rate on a shared machine: waiting for a core costs no CPU
+        cpu.put("serverCpuMsPerIteration", outcome.successes() == 0 ? Double.NaN
+                : outcome.cpu().server() * outcome.seconds() * 1000 / outcome.successes());
         level.put("cpu", cpu);
         level.put("load1AtEnd", CpuMeter.load1());
         Map<String, Object> steps = new LinkedHashMap<>();
