@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -26,6 +27,8 @@ public final class NoticeReceiver implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final List<Long> arrivals = new CopyOnWriteArrayList<>();
     private final Deque<Integer> statuses = new ArrayDeque<>();
+    /** A path of this receiver's own: a notice retried to an earlier receiver whose port the kernel reused gets 404. */
+    private final String path = "/notice/" + UUID.randomUUID();
 
     public NoticeReceiver() {
         try {
@@ -33,7 +36,12 @@ public final class NoticeReceiver implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        server.createContext("/notice", exchange -> {
+        server.createContext(path, exchange -> {
+            if (!exchange.getRequestURI().getPath().equals(path)) {
+                exchange.sendResponseHeaders(404, -1);
+                exchange.close();
+                return;
+            }
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             arrivals.add(System.nanoTime());
             received.add(new Received(body, exchange.getRequestHeaders().getFirst("X-Mynasim-Signature")));
@@ -52,9 +60,9 @@ public final class NoticeReceiver implements AutoCloseable {
         server.start();
     }
 
-    /** The callback URL to register: {@code http://127.0.0.1:<port>/notice}. */
+    /** The callback URL to register: {@code http://127.0.0.1:<port>/notice/<uuid>}. */
     public String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/notice";
+        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
     /** The next answers, in order, before the receiver answers 200 again. */
