@@ -1,6 +1,7 @@
 package dev.mynasim.adapters.data;
 
-import jakarta.json.Json;
+import static dev.mynasim.registry.api.JsonP.JSON;
+
 import jakarta.json.JsonException;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonStructure;
@@ -19,7 +20,7 @@ public final class JsonBodies {
         if (body == null || body.isBlank()) {
             return Optional.empty();
         }
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(body))) {
             return Optional.of(reader.read());
         } catch (JsonParsingException e) {
             return Optional.empty();

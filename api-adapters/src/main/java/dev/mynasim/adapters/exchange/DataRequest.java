@@ -1,10 +1,11 @@
 package dev.mynasim.adapters.exchange;
 
+import static dev.mynasim.registry.api.JsonP.JSON;
+
 import dev.mynasim.auth.api.VerifiedAccessToken;
 import dev.mynasim.registry.api.ClientId;
 import dev.mynasim.registry.api.Environment;
 import dev.mynasim.registry.api.MynaApi;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -137,7 +138,7 @@ public class DataRequest {
     }
 
     public JsonObject accepted() {
-        try (var reader = Json.createReader(new StringReader(accepted))) {
+        try (var reader = JSON.createReader(new StringReader(accepted))) {
             return reader.readObject();
         }
     }

@@ -1,5 +1,7 @@
 package dev.mynasim.adapters.exchange;
 
+import static dev.mynasim.registry.api.JsonP.JSON;
+
 import dev.mynasim.adapters.data.Adapters;
 import dev.mynasim.adapters.data.ApiAdapter;
 import dev.mynasim.adapters.data.BearerTokens;
@@ -15,7 +17,6 @@ import dev.mynasim.registry.api.RegisteredService;
 import dev.mynasim.registry.api.ServiceDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -62,7 +63,7 @@ public class Exchange {
     String delay;
 
     public ExchangeAnswer request(Environment environment, String authorization, String body) {
-        JsonObject header = Json.createObjectBuilder().build();
+        JsonObject header = JSON.createObjectBuilder().build();
         try {
             JsonObject telegram = telegram(body);
             header = Telegrams.commonHeader(telegram);
@@ -98,7 +99,7 @@ public class Exchange {
     }
 
     public ExchangeAnswer result(Environment environment, String authorization, String body) {
-        JsonObject header = Json.createObjectBuilder().build();
+        JsonObject header = JSON.createObjectBuilder().build();
         try {
             JsonObject telegram = telegram(body);
             header = Telegrams.commonHeader(telegram);
@@ -123,10 +124,10 @@ public class Exchange {
             }
             adapter.admit(token);
             JsonObject data = adapter.provide(token, request.accepted());
-            audit.record("client:" + token.client(), "data.result", "process/" + processId,
+            audit.append("client:" + token.client(), "data.result", "process/" + processId,
                     adapter.api().code() + " person=" + token.person());
             JsonObjectBuilder answer = answer(header, type, processId, "")
-                    .add(adapter.shape().provisionInfo(), Json.createObjectBuilder()
+                    .add(adapter.shape().provisionInfo(), JSON.createObjectBuilder()
                             .add(adapter.shape().provisionData(), data.toString()));
             return new ExchangeAnswer(200, answer.build(), Map.of());
         } catch (DataRefused refused) {
@@ -164,13 +165,13 @@ public class Exchange {
     }
 
     private static JsonObjectBuilder answer(JsonObject header, String type, String processId, String errorCode) {
-        JsonObjectBuilder common = Json.createObjectBuilder()
+        JsonObjectBuilder common = JSON.createObjectBuilder()
                 .add("telegramId", header.getOrDefault("telegramId", JsonValue.NULL))
-                .add("telegramType", type == null ? JsonValue.NULL : Json.createValue(type))
+                .add("telegramType", type == null ? JsonValue.NULL : JSON.createValue(type))
                 .add("mode", header.getOrDefault("mode", JsonValue.NULL))
-                .add("processId", processId == null ? JsonValue.NULL : Json.createValue(processId))
+                .add("processId", processId == null ? JsonValue.NULL : JSON.createValue(processId))
                 .add("errorCode", errorCode);
-        return Json.createObjectBuilder().add("commonHeader", common);
+        return JSON.createObjectBuilder().add("commonHeader", common);
     }
 
     private static ExchangeAnswer refusal(JsonObject header, DataRefused refused) {
@@ -178,7 +179,7 @@ public class Exchange {
         JsonValue process = header.getOrDefault("processId", JsonValue.NULL);
         JsonObjectBuilder body = answer(header, type instanceof jakarta.json.JsonString s ? s.getString() : null,
                 process instanceof jakarta.json.JsonString s ? s.getString() : null, refused.errorCode())
-                .add("errorDetail", Json.createObjectBuilder().add("message", refused.getMessage())
+                .add("errorDetail", JSON.createObjectBuilder().add("message", refused.getMessage())
                         .add("messageJa", refused.messageJa()));
         return new ExchangeAnswer(refused.status(), body.build(), refused.headers());
     }

@@ -1,5 +1,7 @@
 package dev.mynasim.adapters.exchange;
 
+import static dev.mynasim.registry.api.JsonP.JSON;
+
 import dev.mynasim.adapters.data.Adapters;
 import dev.mynasim.adapters.data.ExchangeShape;
 import dev.mynasim.adapters.data.JsonBodies;
@@ -16,7 +18,6 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.IOException;
@@ -179,10 +180,10 @@ public class NoticeDelivery {
     }
 
     private static JsonObject notice(DataRequest request, ExchangeShape shape) {
-        return Json.createObjectBuilder().add("commonHeader", Json.createObjectBuilder()
+        return JSON.createObjectBuilder().add("commonHeader", JSON.createObjectBuilder()
                 .add("telegramId", request.telegramId())
                 .add("telegramType", shape.noticeType())
-                .add("mode", request.mode() == null ? JsonValue.NULL : Json.createValue(request.mode()))
+                .add("mode", request.mode() == null ? JsonValue.NULL : JSON.createValue(request.mode()))
                 .add("processId", request.processId())
                 .add("errorCode", "")).build();
     }

@@ -1,8 +1,9 @@
 package dev.mynasim.adapters.layout;
 
+import static dev.mynasim.registry.api.JsonP.JSON;
+
 import dev.mynasim.registry.api.MynaApi;
 import dev.mynasim.registry.api.RuleViolation;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -97,7 +98,7 @@ public final class DemoData {
             if (in == null) {
                 return Optional.empty();
             }
-            try (JsonReader reader = Json.createReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            try (JsonReader reader = JSON.createReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
                 return Optional.of(reader.readValue());
             }
         } catch (JsonException e) {

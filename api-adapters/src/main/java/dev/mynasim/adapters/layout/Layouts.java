@@ -1,7 +1,8 @@
 package dev.mynasim.adapters.layout;
 
+import static dev.mynasim.registry.api.JsonP.JSON;
+
 import dev.mynasim.registry.api.MynaApi;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -91,7 +92,7 @@ public final class Layouts {
      */
     static List<Layout> read(MynaApi api, String file, InputStream in) {
         JsonValue root;
-        try (JsonReader reader = Json.createReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+        try (JsonReader reader = JSON.createReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             root = reader.readValue();
         } catch (JsonException e) {
             throw malformed(file, "not valid JSON: " + e.getMessage());

@@ -1,5 +1,7 @@
 package dev.mynasim.adapters.linkage;
 
+import static dev.mynasim.registry.api.JsonP.JSON;
+
 import dev.mynasim.adapters.data.ApiAdapter;
 import dev.mynasim.adapters.data.DataRefused;
 import dev.mynasim.adapters.data.ExchangeShape;
@@ -12,7 +14,6 @@ import dev.mynasim.registry.api.MynaApi;
 import dev.mynasim.registry.api.RuleViolation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.util.List;
@@ -64,7 +65,7 @@ public class AttributeLinkageAdapter implements ApiAdapter {
                     "action must be status, link or unlink, got: " + action,
                     "action は status、link、unlink のいずれかです。入力値: " + action);
         }
-        return Json.createObjectBuilder().add("action", action).build();
+        return JSON.createObjectBuilder().add("action", action).build();
     }
 
     @Override
@@ -103,7 +104,7 @@ public class AttributeLinkageAdapter implements ApiAdapter {
     }
 
     private static JsonObject status(Optional<AttributeLink> link) {
-        JsonObjectBuilder status = Json.createObjectBuilder().add("連携状況", link.isPresent() ? "連携済み" : "未連携");
+        JsonObjectBuilder status = JSON.createObjectBuilder().add("連携状況", link.isPresent() ? "連携済み" : "未連携");
         link.ifPresentOrElse(l -> status.add("サービス側アカウントID", l.serviceAccountId()).add("連携日時", l.linkedAt().toString()),
                 () -> status.addNull("サービス側アカウントID").addNull("連携日時"));
         return status.build();

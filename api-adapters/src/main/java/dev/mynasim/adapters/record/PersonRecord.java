@@ -1,8 +1,9 @@
 package dev.mynasim.adapters.record;
 
+import static dev.mynasim.registry.api.JsonP.JSON;
+
 import dev.mynasim.auth.api.PersonId;
 import dev.mynasim.registry.api.MynaApi;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -42,7 +43,7 @@ public class PersonRecord {
     }
 
     public JsonObject body() {
-        try (var reader = Json.createReader(new StringReader(body))) {
+        try (var reader = JSON.createReader(new StringReader(body))) {
             return reader.readObject();
         }
     }

@@ -1,5 +1,7 @@
 package dev.mynasim.adapters.record;
 
+import static dev.mynasim.registry.api.JsonP.JSON;
+
 import dev.mynasim.adapters.api.RecordAdmin;
 import dev.mynasim.adapters.data.JsonBodies;
 import dev.mynasim.adapters.layout.Layout;
@@ -12,7 +14,6 @@ import dev.mynasim.registry.api.MynaApi;
 import dev.mynasim.registry.api.RuleViolation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonStructure;
@@ -171,9 +172,9 @@ public class PersonRecords implements RecordAdmin {
     public String records(Caller caller, PersonId person, String api, String resource) {
         RecordPage page = read(caller, person, apiOf(api), resource, 0, MAX_RECORDS);
         var text = new java.io.StringWriter();
-        try (var writer = Json.createWriterFactory(java.util.Map.of(jakarta.json.stream.JsonGenerator.PRETTY_PRINTING, true))
+        try (var writer = JSON.createWriterFactory(java.util.Map.of(jakarta.json.stream.JsonGenerator.PRETTY_PRINTING, true))
                 .createWriter(text)) {
-            writer.writeArray(Json.createArrayBuilder(page.records()).build());
+            writer.writeArray(JSON.createArrayBuilder(page.records()).build());
         }
         return text.toString().strip();
     }

@@ -1,5 +1,7 @@
 package dev.mynasim.adapters.record;
 
+import static dev.mynasim.registry.api.JsonP.JSON;
+
 import dev.mynasim.adapters.data.ApiAdapter;
 import dev.mynasim.adapters.data.DataRefused;
 import dev.mynasim.adapters.data.RequestBlocks;
@@ -7,7 +9,6 @@ import dev.mynasim.adapters.data.ViewRequest;
 import dev.mynasim.adapters.layout.Layout;
 import dev.mynasim.auth.api.VerifiedAccessToken;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -44,7 +45,7 @@ public abstract class RecordAdapter implements ApiAdapter {
     @Override
     public JsonObject accept(VerifiedAccessToken token, JsonObject requestInfo) {
         String block = shape().requestInfo();
-        JsonArrayBuilder codes = Json.createArrayBuilder();
+        JsonArrayBuilder codes = JSON.createArrayBuilder();
         Optional<String> code = RequestBlocks.text(requestInfo, "layoutCode", block);
         if (code.isPresent()) {
             Layout layout = records.layouts().byCode(code.get()).filter(l -> l.api() == api())
@@ -55,7 +56,7 @@ public abstract class RecordAdapter implements ApiAdapter {
         } else {
             records.layouts().of(api()).forEach(l -> codes.add(l.code()));
         }
-        var accepted = Json.createObjectBuilder().add("layoutCodes", codes);
+        var accepted = JSON.createObjectBuilder().add("layoutCodes", codes);
         RequestBlocks.text(requestInfo, "inquiryCondition", block).ifPresent(condition -> accepted.add("from", from(condition, block).toString()));
         return accepted.build();
     }
@@ -64,14 +65,14 @@ public abstract class RecordAdapter implements ApiAdapter {
     public JsonObject provide(VerifiedAccessToken token, JsonObject accepted) {
         Optional<LocalDate> from = accepted.containsKey("from")
                 ? Optional.of(LocalDate.parse(accepted.getString("from"))) : Optional.empty();
-        JsonArrayBuilder layouts = Json.createArrayBuilder();
+        JsonArrayBuilder layouts = JSON.createArrayBuilder();
         for (JsonString code : accepted.getJsonArray("layoutCodes").getValuesAs(JsonString.class)) {
             Layout layout = records.layouts().byCode(code.getString()).orElseThrow();
             List<JsonObject> found = records.all(token.person(), layout, from);
-            layouts.add(Json.createObjectBuilder().add("様式コード", layout.code()).add("様式名", layout.nameJa())
-                    .add("件数", found.size()).add("記録", Json.createArrayBuilder(found)));
+            layouts.add(JSON.createObjectBuilder().add("様式コード", layout.code()).add("様式名", layout.nameJa())
+                    .add("件数", found.size()).add("記録", JSON.createArrayBuilder(found)));
         }
-        return Json.createObjectBuilder().add("様式", layouts).build();
+        return JSON.createObjectBuilder().add("様式", layouts).build();
     }
 
     @Override
@@ -83,10 +84,10 @@ public abstract class RecordAdapter implements ApiAdapter {
         Layout layout = records.layout(api(), resource);
         RecordPage page = records.page(token.person(), layout, request.from(), request.to(), request.offset(),
                 request.size());
-        return Json.createObjectBuilder().add("api", api().code()).add("resource", resource)
+        return JSON.createObjectBuilder().add("api", api().code()).add("resource", resource)
                 .add("layoutCode", layout.code()).add("layoutName", layout.nameJa())
                 .add("page", request.page()).add("size", request.size()).add("total", page.total())
-                .add("records", Json.createArrayBuilder(page.records())).build();
+                .add("records", JSON.createArrayBuilder(page.records())).build();
     }
 
     private String layoutCodes() {

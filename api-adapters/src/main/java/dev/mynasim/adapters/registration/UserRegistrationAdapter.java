@@ -1,5 +1,7 @@
 package dev.mynasim.adapters.registration;
 
+import static dev.mynasim.registry.api.JsonP.JSON;
+
 import dev.mynasim.adapters.data.ApiAdapter;
 import dev.mynasim.adapters.data.DataRefused;
 import dev.mynasim.adapters.data.ExchangeShape;
@@ -10,7 +12,6 @@ import dev.mynasim.auth.api.VerifiedAccessToken;
 import dev.mynasim.registry.api.MynaApi;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Instant;
@@ -61,7 +62,7 @@ public class UserRegistrationAdapter implements ApiAdapter {
                     "action must be status or register, got: " + action,
                     "action は status または register です。入力値: " + action);
         }
-        return Json.createObjectBuilder().add("action", action).build();
+        return JSON.createObjectBuilder().add("action", action).build();
     }
 
     @Override
@@ -81,7 +82,7 @@ public class UserRegistrationAdapter implements ApiAdapter {
     }
 
     private static JsonObject status(Optional<Instant> registeredAt) {
-        JsonObjectBuilder status = Json.createObjectBuilder()
+        JsonObjectBuilder status = JSON.createObjectBuilder()
                 .add("登録状況", registeredAt.isPresent() ? "登録済み" : "未登録");
         registeredAt.ifPresentOrElse(at -> status.add("登録日時", at.toString()), () -> status.addNull("登録日時"));
         return status.build();

@@ -45,7 +45,7 @@ public class DataView {
         faults.apply(token, adapter.api(), FaultStep.DATA, token.tokenId());
         adapter.admit(token);
         JsonObject answer = adapter.view(token, resource, parsed);
-        audit.record("client:" + token.client(), "data.view", "person/" + token.person(),
+        audit.append("client:" + token.client(), "data.view", "person/" + token.person(),
                 parsed.method() + " " + api + "/" + resource);
         return answer;
     }

@@ -28,16 +28,37 @@ public class HashChainedAuditTrail implements AuditTrail, AuditAdmin {
     @Inject
     private Clock clock;
 
+    @Inject
+    private AuditBatches batches;
+
     @Override
     @Transactional
     public void record(String actor, String action, String subjectId, String detail) {
+        write(List.of(new AuditBatches.Entry(clock.instant(), actor, action, subjectId, detail)));
+    }
+
+    @Override
+    public void append(String actor, String action, String subjectId, String detail) {
+        batches.add(new AuditBatches.Entry(clock.instant(), actor, action, subjectId, detail));
+    }
+
+    /** The batch writer's append: a transaction of its own, whatever the calling thread is in. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void writeBatch(List<AuditBatches.Entry> entries) {
+        write(entries);
+    }
+
+    /** Appends the entries in order under one lock of the head, in the caller's transaction. */
+    private void write(List<AuditBatches.Entry> entries) {
         AuditHead head = em.find(AuditHead.class, AuditHead.ID, LockModeType.PESSIMISTIC_WRITE);
-        // millisecond precision survives every database's timestamp type, so the hash can be recomputed
-        Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        AuditRecord record = new AuditRecord(head.lastSeq() + 1, at, clip(actor, 128), clip(action, 64),
-                clip(subjectId, 256), detail == null ? null : clip(detail, 4000), head.lastHash());
-        em.persist(record);
-        head.advance(record);
+        for (AuditBatches.Entry entry : entries) {
+            // millisecond precision survives every database's timestamp type, so the hash can be recomputed
+            AuditRecord record = new AuditRecord(head.lastSeq() + 1, entry.at().truncatedTo(ChronoUnit.MILLIS),
+                    clip(entry.actor(), 128), clip(entry.action(), 64), clip(entry.subjectId(), 256),
+                    entry.detail() == null ? null : clip(entry.detail(), 4000), head.lastHash());
+            em.persist(record);
+            head.advance(record);
+        }
     }
 
     /** Cuts a value to its column's width, so an over-long detail never makes the audited change fail. */

@@ -1,9 +1,10 @@
 package dev.mynasim.registry.service;
 
+import static dev.mynasim.registry.api.JsonP.JSON;
+
 import dev.mynasim.registry.api.ClientAuthMethod;
 import dev.mynasim.registry.api.MynaApi;
 import dev.mynasim.registry.api.RuleViolation;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -99,7 +100,7 @@ public record ServiceRegistration(String displayName, String consentText, List<S
             throw RuleViolation.invalid("jwks", "jwks-length", "jwks must be at most " + MAX_JWKS + " characters",
                     "jwks は " + MAX_JWKS + " 文字以内で指定してください");
         }
-        try (var reader = Json.createReader(new StringReader(jwks))) {
+        try (var reader = JSON.createReader(new StringReader(jwks))) {
             JsonObject set = reader.readObject();
             JsonValue keys = set.get("keys");
             if (keys == null || keys.getValueType() != JsonValue.ValueType.ARRAY || keys.asJsonArray().isEmpty()) {

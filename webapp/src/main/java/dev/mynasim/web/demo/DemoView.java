@@ -1,5 +1,7 @@
 package dev.mynasim.web.demo;
 
+import static dev.mynasim.registry.api.JsonP.JSON;
+
 import dev.mynasim.registry.api.MynaApi;
 import dev.mynasim.registry.api.RegisteredService;
 import jakarta.enterprise.context.RequestScoped;
@@ -7,7 +9,6 @@ import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -87,7 +88,7 @@ public class DemoView {
         }
         List<DemoTable> tables = new ArrayList<>();
         for (String data : link.getData().values()) {
-            try (var reader = Json.createReader(new StringReader(data))) {
+            try (var reader = JSON.createReader(new StringReader(data))) {
                 for (JsonValue layout : reader.readObject().getJsonArray("様式")) {
                     tables.add(table(layout.asJsonObject()));
                 }

@@ -74,9 +74,11 @@ public class StartupChecks {
         }
         boolean postgres = dbUrl.startsWith("jdbc:postgresql:");
         boolean h2 = dbUrl.startsWith("jdbc:h2:");
-        if (postgres != dbClass.startsWith("org.postgresql.") || h2 != dbClass.startsWith("org.h2.")) {
+        boolean h2Class = dbClass.startsWith("org.h2.") || dbClass.equals(H2LocalDataSource.class.getName());
+        if (postgres != dbClass.startsWith("org.postgresql.") || h2 != h2Class) {
             problems.add("mynasim.db.class " + dbClass + " does not fit mynasim.db.url " + dbUrl
-                    + ": use org.postgresql.ds.PGSimpleDataSource for PostgreSQL, org.h2.jdbcx.JdbcDataSource for H2");
+                    + ": use org.postgresql.ds.PGSimpleDataSource for PostgreSQL, " + H2LocalDataSource.class.getName()
+                    + " for H2");
         }
         return problems;
     }

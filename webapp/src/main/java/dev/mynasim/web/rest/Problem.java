@@ -1,6 +1,7 @@
 package dev.mynasim.web.rest;
 
-import jakarta.json.Json;
+import static dev.mynasim.registry.api.JsonP.JSON;
+
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.Response;
 
@@ -13,7 +14,7 @@ public record Problem(int status, String rule, String field, String detail, Stri
     public static final String MEDIA_TYPE = "application/problem+json";
 
     public Response response() {
-        JsonObjectBuilder body = Json.createObjectBuilder()
+        JsonObjectBuilder body = JSON.createObjectBuilder()
                 .add("type", "urn:mynasim:problem:" + rule)
                 .add("title", Response.Status.fromStatusCode(status) == null ? "Error"
                         : Response.Status.fromStatusCode(status).getReasonPhrase())

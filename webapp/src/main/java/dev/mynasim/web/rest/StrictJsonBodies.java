@@ -1,7 +1,8 @@
 package dev.mynasim.web.rest;
 
+import static dev.mynasim.registry.api.JsonP.JSON;
+
 import dev.mynasim.registry.api.RuleViolation;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -41,7 +42,7 @@ public class StrictJsonBodies implements ReaderInterceptor {
         }
         String text = new String(body, StandardCharsets.UTF_8);
         JsonValue value;
-        try (var reader = Json.createReader(new StringReader(text))) {
+        try (var reader = JSON.createReader(new StringReader(text))) {
             value = reader.readValue();
         } catch (JsonParsingException e) {
             throw RuleViolation.invalid("body", "body-malformed", "The request body is not valid JSON: " + e.getMessage(),

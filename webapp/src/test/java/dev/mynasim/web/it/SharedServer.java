@@ -168,7 +168,7 @@ public final class SharedServer implements BeforeAllCallback, ParameterResolver 
                         "-Xmx768m",
                         "-Dmynasim.db.url=" + settings.dbUrl(),
                         "-Dmynasim.db.class=" + (settings.postgres() ? "org.postgresql.ds.PGSimpleDataSource"
-                                : "org.h2.jdbcx.JdbcDataSource"),
+                                : "dev.mynasim.web.persistence.H2LocalDataSource"),
                         "-Dmynasim.db.user=" + settings.dbUser(),
                         "-Dmynasim.db.password=" + settings.dbPassword(),
                         "-Dmynasim.base-url=" + baseUrl(),

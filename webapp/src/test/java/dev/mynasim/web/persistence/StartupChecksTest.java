@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class StartupChecksTest {
 
     private static final String H2_URL = "jdbc:h2:file:./data/mynasim";
-    private static final String H2 = "org.h2.jdbcx.JdbcDataSource";
+    private static final String H2 = "dev.mynasim.web.persistence.H2LocalDataSource";
     private static final String PG_URL = "jdbc:postgresql://127.0.0.1:5432/test";
     private static final String PG = "org.postgresql.ds.PGSimpleDataSource";
     private static final String OWN_KEY = "q2V8m5Lx0nY0r8Jm3n3cI4kz3jv4xv9vQyqK7m1H8mA=";

@@ -1,5 +1,7 @@
 package dev.mynasim.adapters.exchange.rest;
 
+import static dev.mynasim.registry.api.JsonP.JSON;
+
 import dev.mynasim.adapters.exchange.DataRequest;
 import dev.mynasim.adapters.exchange.DataRequests;
 import dev.mynasim.adapters.exchange.NoticeAttempt;
@@ -7,7 +9,6 @@ import dev.mynasim.registry.api.Caller;
 import dev.mynasim.registry.api.ClientId;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -42,7 +43,7 @@ public class DataRequestResource {
     public String list(@QueryParam("clientId") String clientId) {
         Optional<String> client = Optional.ofNullable(clientId).filter(c -> !c.isBlank())
                 .map(c -> ClientId.parse(c).toString());
-        JsonArrayBuilder all = Json.createArrayBuilder();
+        JsonArrayBuilder all = JSON.createArrayBuilder();
         requests.list(caller, client, 100).forEach(r -> all.add(summary(r)));
         return all.build().toString();
     }
@@ -52,22 +53,22 @@ public class DataRequestResource {
     @Operation(summary = "One request with every notice attempt")
     public String get(@PathParam("processId") String processId) {
         DataRequest request = requests.visible(caller, processId);
-        JsonArrayBuilder attempts = Json.createArrayBuilder();
+        JsonArrayBuilder attempts = JSON.createArrayBuilder();
         for (NoticeAttempt attempt : requests.attempts(processId)) {
-            attempts.add(Json.createObjectBuilder().add("attempt", attempt.attempt())
+            attempts.add(JSON.createObjectBuilder().add("attempt", attempt.attempt())
                     .add("at", attempt.attemptedAt().toString())
-                    .add("httpStatus", attempt.httpStatus().map(s -> (JsonValue) Json.createValue(s)).orElse(JsonValue.NULL))
+                    .add("httpStatus", attempt.httpStatus().map(s -> (JsonValue) JSON.createValue(s)).orElse(JsonValue.NULL))
                     .add("outcome", attempt.outcome()));
         }
         return summary(request).add("attempts", attempts).build().toString();
     }
 
     private static JsonObjectBuilder summary(DataRequest r) {
-        return Json.createObjectBuilder().add("processId", r.processId()).add("telegramId", r.telegramId())
+        return JSON.createObjectBuilder().add("processId", r.processId()).add("telegramId", r.telegramId())
                 .add("environment", r.environment().path()).add("clientId", r.client().toString())
                 .add("api", r.api().code()).add("createdAt", r.createdAt().toString())
                 .add("readyAt", r.readyAt().toString())
-                .add("callbackUrl", r.callbackUrl().map(u -> (JsonValue) Json.createValue(u)).orElse(JsonValue.NULL))
+                .add("callbackUrl", r.callbackUrl().map(u -> (JsonValue) JSON.createValue(u)).orElse(JsonValue.NULL))
                 .add("noticeState", r.noticeState().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
                 .add("noticeDueAt", r.noticeDueAt().toString()).add("noticeCopies", r.noticeCopies())
                 .add("attemptCount", r.attempts());

@@ -1,5 +1,7 @@
 package dev.mynasim.adapters.record.rest;
 
+import static dev.mynasim.registry.api.JsonP.JSON;
+
 import dev.mynasim.adapters.data.JsonBodies;
 import dev.mynasim.adapters.data.ViewRequest;
 import dev.mynasim.adapters.layout.Layout;
@@ -11,7 +13,6 @@ import dev.mynasim.registry.api.MynaApi;
 import dev.mynasim.registry.api.RuleViolation;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -52,12 +53,12 @@ public class PersonRecordResource {
     @Extension(name = "x-mynasim-simulator-defined", value = "true")
     @Operation(summary = "The simulator-defined data layouts: code, API, resource, names, date field and fields")
     public String layouts() {
-        JsonArrayBuilder all = Json.createArrayBuilder();
+        JsonArrayBuilder all = JSON.createArrayBuilder();
         for (Layout layout : records.layouts().all()) {
-            all.add(Json.createObjectBuilder().add("code", layout.code()).add("api", layout.api().code())
+            all.add(JSON.createObjectBuilder().add("code", layout.code()).add("api", layout.api().code())
                     .add("resource", layout.resource()).add("nameJa", layout.nameJa()).add("nameEn", layout.nameEn())
                     .add("dateField", layout.dateField()).add("simulatorDefined", true)
-                    .add("fields", Json.createArrayBuilder(layout.fields().stream().map(f -> f.name()).toList())));
+                    .add("fields", JSON.createArrayBuilder(layout.fields().stream().map(f -> f.name()).toList())));
         }
         return all.build().toString();
     }
@@ -72,9 +73,9 @@ public class PersonRecordResource {
         ViewRequest paging = ViewRequest.get(null, null, page, size);
         RecordPage found = records.read(caller, new PersonId(personId), api(api), resource,
                 paging.offset(), paging.size());
-        return Json.createObjectBuilder().add("personId", personId).add("api", api).add("resource", resource)
+        return JSON.createObjectBuilder().add("personId", personId).add("api", api).add("resource", resource)
                 .add("page", paging.page()).add("size", paging.size()).add("total", found.total())
-                .add("records", Json.createArrayBuilder(found.records())).build().toString();
+                .add("records", JSON.createArrayBuilder(found.records())).build().toString();
     }
 
     @PUT
@@ -110,7 +111,7 @@ public class PersonRecordResource {
     }
 
     private static String written(String personId, String api, String resource, long total) {
-        JsonObject answer = Json.createObjectBuilder().add("personId", personId).add("api", api)
+        JsonObject answer = JSON.createObjectBuilder().add("personId", personId).add("api", api)
                 .add("resource", resource).add("total", total).build();
         return answer.toString();
     }

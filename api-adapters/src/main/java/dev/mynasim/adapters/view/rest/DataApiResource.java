@@ -1,5 +1,7 @@
 package dev.mynasim.adapters.view.rest;
 
+import static dev.mynasim.registry.api.JsonP.JSON;
+
 import dev.mynasim.adapters.data.DataRefused;
 import dev.mynasim.adapters.data.JsonBodies;
 import dev.mynasim.adapters.data.ViewRequest;
@@ -8,7 +10,6 @@ import dev.mynasim.registry.api.Environment;
 import dev.mynasim.registry.api.RuleViolation;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonStructure;
@@ -108,7 +109,7 @@ public class DataApiResource {
     /** RFC 9457, in the shape of the admin API's problems: the rule (here the errorCode) and the Japanese text. */
     private static Response.ResponseBuilder problem(int status, String rule, String field, String detail, String detailJa) {
         Response.Status known = Response.Status.fromStatusCode(status);
-        JsonObjectBuilder body = Json.createObjectBuilder().add("type", "urn:mynasim:problem:" + rule)
+        JsonObjectBuilder body = JSON.createObjectBuilder().add("type", "urn:mynasim:problem:" + rule)
                 .add("title", known == null ? "Error" : known.getReasonPhrase()).add("status", status)
                 .add("detail", detail).add("detail_ja", detailJa).add("rule", rule);
         if (field != null) {

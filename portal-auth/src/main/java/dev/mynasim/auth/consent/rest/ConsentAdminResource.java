@@ -1,5 +1,7 @@
 package dev.mynasim.auth.consent.rest;
 
+import static dev.mynasim.registry.api.JsonP.JSON;
+
 import dev.mynasim.auth.api.PersonId;
 import dev.mynasim.auth.consent.Consent;
 import dev.mynasim.auth.consent.Consents;
@@ -8,7 +10,6 @@ import dev.mynasim.registry.api.MynaApi;
 import dev.mynasim.registry.api.RuleViolation;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -43,7 +44,7 @@ public class ConsentAdminResource {
     @Operation(summary = "The consents a person gave (personId required), newest first")
     public String list(@QueryParam("personId") String personId) {
         RuleViolation.required("personId", personId);
-        JsonArrayBuilder all = Json.createArrayBuilder();
+        JsonArrayBuilder all = JSON.createArrayBuilder();
         consents.given(new PersonId(personId), caller).forEach(c -> all.add(json(c)));
         return all.build().toString();
     }
@@ -57,10 +58,10 @@ public class ConsentAdminResource {
     }
 
     private static JsonObjectBuilder json(Consent c) {
-        return Json.createObjectBuilder().add("consentId", c.id()).add("environment", c.environment().path())
+        return JSON.createObjectBuilder().add("consentId", c.id()).add("environment", c.environment().path())
                 .add("clientId", c.client().toString())
-                .add("apis", Json.createArrayBuilder(c.apis().stream().map(MynaApi::code).sorted().toList()))
+                .add("apis", JSON.createArrayBuilder(c.apis().stream().map(MynaApi::code).sorted().toList()))
                 .add("cardSkipped", c.cardSkipped()).add("decidedAt", c.decidedAt().toString())
-                .add("revokedAt", c.revokedAt().map(at -> (JsonValue) Json.createValue(at.toString())).orElse(JsonValue.NULL));
+                .add("revokedAt", c.revokedAt().map(at -> (JsonValue) JSON.createValue(at.toString())).orElse(JsonValue.NULL));
     }
 }

@@ -1,9 +1,10 @@
 package dev.mynasim.auth.oauth.rest;
 
+import static dev.mynasim.registry.api.JsonP.JSON;
+
 import dev.mynasim.auth.api.PortalFlow.SessionCookie;
 import dev.mynasim.auth.flow.AuthorizeOutcome;
 import dev.mynasim.auth.flow.OAuthError;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
@@ -44,7 +45,7 @@ public final class AuthorizeResponses {
 
     @SuppressWarnings("unchecked")
     static JsonObjectBuilder object(Map<String, Object> body) {
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = JSON.createObjectBuilder();
         body.forEach((name, value) -> {
             if (value instanceof Number number) {
                 json.add(name, number.longValue());
@@ -53,7 +54,7 @@ public final class AuthorizeResponses {
             } else if (value instanceof Map<?, ?> map) {
                 json.add(name, object((Map<String, Object>) map));
             } else if (value instanceof List<?> list) {
-                var array = Json.createArrayBuilder();
+                var array = JSON.createArrayBuilder();
                 list.forEach(item -> array.add(String.valueOf(item)));
                 json.add(name, array);
             } else {
@@ -77,7 +78,7 @@ public final class AuthorizeResponses {
     /** RFC 6749 §5.2 error JSON; a 401 carries the challenge the RFC asks for. */
     public static Response error(OAuthError e) {
         Response.ResponseBuilder response = Response.status(e.status()).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(Json.createObjectBuilder().add("error", e.error()).add("error_description", e.getMessage())
+                .entity(JSON.createObjectBuilder().add("error", e.error()).add("error_description", e.getMessage())
                         .build().toString());
         if (e.status() == 401) {
             response.header("WWW-Authenticate", "Basic realm=\"mynasim\"");

@@ -1,5 +1,7 @@
 package dev.mynasim.auth.oauth.rest;
 
+import static dev.mynasim.registry.api.JsonP.JSON;
+
 import dev.mynasim.auth.api.PortalFlow.Next;
 import dev.mynasim.auth.card.CertificateText;
 import dev.mynasim.auth.flow.TransactionFlow;
@@ -7,7 +9,6 @@ import dev.mynasim.registry.api.Environment;
 import dev.mynasim.registry.api.RuleViolation;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -49,7 +50,7 @@ public class CardStepResource {
     @Operation(summary = "A fresh challenge for the card step (TEST): sign its ASCII bytes RS256 with the card's key")
     public Response challenge() {
         TransactionFlow.CardChallenge challenge = flow.cardChallenge(Environment.parse(environment), transaction);
-        return Response.ok(Json.createObjectBuilder().add("transaction", challenge.transactionId())
+        return Response.ok(JSON.createObjectBuilder().add("transaction", challenge.transactionId())
                         .add("challenge", challenge.challenge()).add("alg", "RS256")
                         .add("expiresAt", challenge.expiresAt().toString()).build().toString())
                 .header("Cache-Control", "no-store").build();
@@ -70,7 +71,7 @@ public class CardStepResource {
         Next next = flow.signedCardStep(Environment.parse(environment), transaction,
                 CertificateText.certificate("certificate", body.certificate()),
                 CertificateText.signature("signature", body.signature()));
-        Response.ResponseBuilder response = Response.ok(Json.createObjectBuilder().add("verified", true)
+        Response.ResponseBuilder response = Response.ok(JSON.createObjectBuilder().add("verified", true)
                 .add("location", uri.getBaseUri().resolve(next.location().orElseThrow()).toString()).build().toString())
                 .header("Cache-Control", "no-store");
         next.cookie().ifPresent(cookie -> response.cookie(AuthorizeResponses.sessionCookie(cookie)));

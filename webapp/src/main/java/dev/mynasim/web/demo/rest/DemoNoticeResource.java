@@ -1,6 +1,7 @@
 package dev.mynasim.web.demo.rest;
 
-import jakarta.json.Json;
+import static dev.mynasim.registry.api.JsonP.JSON;
+
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -28,7 +29,7 @@ public class DemoNoticeResource {
     @Operation(summary = "Demo services' notice receiver: answers IFA0302-S01 (or the S01 of the notice's type)")
     public Response receive(@PathParam("serviceId") String serviceId, String body) {
         JsonObject header;
-        try (JsonReader reader = Json.createReader(new StringReader(body == null ? "" : body))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(body == null ? "" : body))) {
             JsonValue common = reader.readObject().get("commonHeader");
             if (common == null || common.getValueType() != JsonValue.ValueType.OBJECT) {
                 return Response.status(400).build();
@@ -38,7 +39,7 @@ public class DemoNoticeResource {
             return Response.status(400).build();
         }
         String type = header.getString("telegramType", "IFA0302-R01");
-        JsonObject answer = Json.createObjectBuilder().add("commonHeader", Json.createObjectBuilder()
+        JsonObject answer = JSON.createObjectBuilder().add("commonHeader", JSON.createObjectBuilder()
                 .add("telegramId", header.getOrDefault("telegramId", JsonValue.NULL))
                 .add("telegramType", type.endsWith("-R01") ? type.substring(0, type.length() - 4) + "-S01" : "IFA0302-S01")
                 .add("processId", header.getOrDefault("processId", JsonValue.NULL))
