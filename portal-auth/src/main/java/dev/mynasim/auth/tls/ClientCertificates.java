@@ -1,5 +1,6 @@
 package dev.mynasim.auth.tls;
 
+import dev.mynasim.auth.api.ClientCertificateAdmin;
 import dev.mynasim.auth.api.PresentedCertificate;
 import dev.mynasim.auth.card.CertificateAuthority;
 import dev.mynasim.auth.flow.OAuthError;
@@ -37,11 +38,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * clock.
  */
 @ApplicationScoped
-public class ClientCertificates {
-
-    /** A certificate issued by the client CA, pinned; with its private key when the simulator made the key pair. */
-    public record Issued(RegisteredService service, X509Certificate certificate, Optional<String> privateKeyPem) {
-    }
+public class ClientCertificates implements ClientCertificateAdmin {
 
     @Inject
     ClientCa ca;
@@ -63,20 +60,22 @@ public class ClientCertificates {
     }
 
     /** RFC 2986: the CSR's key gets a certificate from the client CA, and the registration is pinned to it. */
-    public Issued signRequest(Caller caller, Environment environment, ClientId clientId, String csrPem,
-                              Instant notAfter) {
+    @Override
+    public IssuedCertificate signRequest(Caller caller, Environment environment, ClientId clientId, String csrPem,
+                                         Instant notAfter) {
         RegisteredService service = tlsRegistration(caller, environment, clientId);
         PublicKey key = SigningRequest.publicKey("csr", csrPem);
         X509Certificate certificate = issue(service, key, notAfter);
-        return new Issued(pin(caller, service, certificate), certificate, Optional.empty());
+        return issued(pin(caller, service, certificate), certificate, Optional.empty());
     }
 
     /**
      * A key pair made by the simulator (RSA 2048) with its certificate, pinned; the private key is in the answer and
      * nowhere else. TEST only: a production key is made by its owner, who sends a CSR.
      */
-    public Issued newKeyPair(Caller caller, Environment environment, ClientId clientId, Instant notAfter) {
-        if (environment != Environment.TEST) {
+    @Override
+    public IssuedCertificate newKeyPair(Caller caller, Environment environment, ClientId clientId, Instant notAfter) {
+        if (!makesKeyPairs(environment)) {
             throw RuleViolation.invalid("generateKey", "generated-key-test-only",
                     "The simulator makes key pairs for TEST registrations only; send a CSR (csr) instead",
                     "鍵ペアの生成は接続確認環境の登録でのみ使用できます。本番環境では CSR (csr) を送ってください");
@@ -84,8 +83,13 @@ public class ClientCertificates {
         RegisteredService service = tlsRegistration(caller, environment, clientId);
         KeyPair keys = rsa2048();
         X509Certificate certificate = issue(service, keys.getPublic(), notAfter);
-        return new Issued(pin(caller, service, certificate), certificate,
+        return issued(pin(caller, service, certificate), certificate,
                 Optional.of(CertificateAuthority.privateKeyPem(keys.getPrivate())));
+    }
+
+    @Override
+    public boolean makesKeyPairs(Environment environment) {
+        return environment == Environment.TEST;
     }
 
     /**
@@ -103,6 +107,7 @@ public class ClientCertificates {
         return pin(caller, service, certificate);
     }
 
+    @Override
     public void unpin(Caller caller, Environment environment, ClientId clientId) {
         registration(caller, environment, clientId);
         directory.pinCertificate(caller, environment, clientId, null);
@@ -166,6 +171,12 @@ public class ClientCertificates {
         }
         return ca.authority().issueClientCertificate(key, service.clientId().toString(),
                 service.environment().path(), now.minus(Duration.ofDays(1)), end);
+    }
+
+    private IssuedCertificate issued(RegisteredService service, X509Certificate certificate,
+                                     Optional<String> privateKeyPem) {
+        return new IssuedCertificate(service, CertificateAuthority.pem(certificate), ca.authority().certificatePem(),
+                privateKeyPem);
     }
 
     private RegisteredService pin(Caller caller, RegisteredService service, X509Certificate certificate) {

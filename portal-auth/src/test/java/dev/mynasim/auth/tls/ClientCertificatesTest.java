@@ -4,7 +4,9 @@ import static dev.mynasim.auth.tls.TlsFixtures.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mynasim.auth.api.ClientCertificateAdmin.IssuedCertificate;
 import dev.mynasim.auth.api.PresentedCertificate;
+import dev.mynasim.auth.card.CertificateText;
 import dev.mynasim.auth.flow.OAuthError;
 import dev.mynasim.registry.api.ApiUserId;
 import dev.mynasim.registry.api.Caller;
@@ -83,15 +85,16 @@ class ClientCertificatesTest {
     void aCsrGetsAClientCertificateFromTheClientCaAndThePinFollowsIt() throws Exception {
         KeyPair keys = TlsFixtures.anEcKeyPair();
 
-        ClientCertificates.Issued issued = certificates.signRequest(OWNER, Environment.PRODUCTION, CLIENT, csr(keys), null);
+        IssuedCertificate issued = certificates.signRequest(OWNER, Environment.PRODUCTION, CLIENT, csr(keys), null);
 
-        X509Certificate certificate = issued.certificate();
+        X509Certificate certificate = CertificateText.certificate("certificate", issued.certificatePem());
         assertThat(certificate.getPublicKey()).isEqualTo(keys.getPublic());
         assertThat(certificate.getSubjectX500Principal().getName()).isEqualTo("CN=SP00000001_AA0009,OU=production,O=mynasim,C=JP");
         assertThat(certificate.getIssuerX500Principal().getName()).isEqualTo("CN=mynasim Client CA,O=mynasim,C=JP");
         assertThat(certificate.getExtendedKeyUsage()).containsExactly(KeyPurposeId.id_kp_clientAuth.getId());
         assertThat(certificate.getNotAfter().toInstant()).isEqualTo(NOW.plus(Duration.ofDays(365)));
         certificate.verify(certificates.ca.certificate().getPublicKey());
+        assertThat(CertificateText.certificate("ca", issued.caCertificatePem())).isEqualTo(certificates.ca.certificate());
         assertThat(issued.privateKeyPem()).isEmpty();
         assertThat(issued.service().tlsCertificate().orElseThrow().sha256())
                 .isEqualTo(PresentedCertificate.thumbprint(certificate));
@@ -100,10 +103,13 @@ class ClientCertificatesTest {
 
     @Test
     void theSimulatorMakesKeyPairsForTestRegistrationsOnly() {
-        ClientCertificates.Issued issued = certificates.newKeyPair(OWNER, Environment.TEST, CLIENT, NOW.plus(Duration.ofHours(2)));
+        IssuedCertificate issued = certificates.newKeyPair(OWNER, Environment.TEST, CLIENT, NOW.plus(Duration.ofHours(2)));
 
         assertThat(issued.privateKeyPem()).get().asString().startsWith("-----BEGIN PRIVATE KEY-----");
-        assertThat(issued.certificate().getNotAfter().toInstant()).isEqualTo(NOW.plus(Duration.ofHours(2)));
+        assertThat(CertificateText.certificate("certificate", issued.certificatePem()).getNotAfter().toInstant())
+                .isEqualTo(NOW.plus(Duration.ofHours(2)));
+        assertThat(certificates.makesKeyPairs(Environment.TEST)).isTrue();
+        assertThat(certificates.makesKeyPairs(Environment.PRODUCTION)).isFalse();
         assertViolation(() -> certificates.newKeyPair(OWNER, Environment.PRODUCTION, CLIENT, null), "generated-key-test-only");
     }
 
@@ -113,6 +119,16 @@ class ClientCertificatesTest {
         register(Environment.TEST, ClientAuthMethod.PRIVATE_KEY_JWT);
         assertViolation(() -> certificates.signRequest(OWNER, Environment.TEST, CLIENT, csr(TlsFixtures.anEcKeyPair()), null),
                 "tls-certificate-unused");
+    }
+
+    @Test
+    void theOwnerRemovesThePinAndAnotherApiUserCannot() {
+        certificates.newKeyPair(OWNER, Environment.TEST, CLIENT, null);
+
+        assertViolation(() -> certificates.unpin(STRANGER, Environment.TEST, CLIENT), "not-found");
+        assertThat(registry.get(Environment.TEST + " " + CLIENT).tlsCertificate()).isPresent();
+        certificates.unpin(OWNER, Environment.TEST, CLIENT);
+        assertThat(registry.get(Environment.TEST + " " + CLIENT).tlsCertificate()).isEmpty();
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.mynasim.web.console;
 
+import dev.mynasim.auth.api.ClientCertificateAdmin;
+import dev.mynasim.auth.api.ClientCertificateAdmin.IssuedCertificate;
 import dev.mynasim.registry.api.ClientAuthMethod;
 import dev.mynasim.registry.api.ClientId;
 import dev.mynasim.registry.api.Environment;
@@ -8,6 +10,8 @@ import dev.mynasim.registry.api.MynaApi;
 import dev.mynasim.registry.api.RegisteredService;
 import dev.mynasim.registry.api.RuleViolation;
 import dev.mynasim.registry.api.ServiceAdmin;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -18,6 +22,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -27,17 +32,28 @@ import java.util.stream.Collectors;
  * One Web service ({@code service.xhtml?env=test&clientId=…}), or a new one (no parameters): its registration as a
  * form (display name, consent text, redirect URIs, callback URL, APIs, the skip feature, client authentication and a
  * JWKS typed or uploaded, headless mode, the OpenID Connect switches), checked by the registry as the admin API checks
- * it. Another API user's service answers 404.
+ * it; for a {@code tls_client_auth} service its pinned TLS client certificate, a CSR for the client CA to sign, a key
+ * pair made by the simulator (TEST) and the removal of the pin, checked as {@code …/tls-certificate} checks them.
+ * Another API user's service answers 404.
  */
 @Named
 @ViewScoped
 public class ServiceView extends ConsoleView {
 
-    /** The largest JWKS upload read: the registry's own limit is 16,384 characters. */
+    /** The largest JWKS or CSR upload read: the domain's own limits are 16,384 characters. */
     private static final int MAX_UPLOAD = 65536;
+
+    /**
+     * The request attribute that holds a certificate just issued: the response shows it (with a generated private key)
+     * once, and the view's state, which lives on, never holds the key.
+     */
+    private static final String ISSUED = ServiceView.class.getName() + ".issued";
 
     @Inject
     ServiceAdmin services;
+
+    @Inject
+    ClientCertificateAdmin certificates;
 
     private String env;
     private String clientId;
@@ -61,6 +77,8 @@ public class ServiceView extends ConsoleView {
     private boolean requireNonce = true;
     private String idTokenAlg = "RS256";
     private String newSecret;
+    private String csr;
+    private transient Part csrFile;
 
     /** Reads the service named in the URL into the form; not there for this caller: 404. */
     public void load() {
@@ -141,6 +159,73 @@ public class ServiceView extends ConsoleView {
         return redirect("/console/services.xhtml", "done", "removed");
     }
 
+    /** RFC 2986: the client CA signs the CSR typed or uploaded, and the registration is pinned to the certificate. */
+    public String signRequest() {
+        String uploaded;
+        try {
+            uploaded = read(csrFile);
+        } finally {
+            csrFile = null;
+        }
+        if (uploaded != null) {
+            csr = uploaded;
+        }
+        IssuedCertificate[] issued = new IssuedCertificate[1];
+        if (attempt("service-tls", () -> issued[0] = certificates.signRequest(caller(), Environment.parse(env),
+                ClientId.parse(clientId), csr, null))) {
+            csr = null;
+            show(issued[0]);
+        }
+        return null;
+    }
+
+    /** TEST only (the domain refuses it elsewhere): a key pair made by the simulator, its private key shown once. */
+    public String newKeyPair() {
+        IssuedCertificate[] issued = new IssuedCertificate[1];
+        if (attempt("service-tls-key", () -> issued[0] = certificates.newKeyPair(caller(), Environment.parse(env),
+                ClientId.parse(clientId), null))) {
+            show(issued[0]);
+        }
+        return null;
+    }
+
+    public String unpin() {
+        if (!attempt("service-tls-remove", () -> certificates.unpin(caller(), Environment.parse(env),
+                ClientId.parse(clientId)))) {
+            return null;
+        }
+        return redirect("/console/service.xhtml", "env", env, "clientId", clientId, "done", "unpinned");
+    }
+
+    /** This response shows the certificate just issued; neither it nor a private key is kept in the view. */
+    private void show(IssuedCertificate issued) {
+        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        external.getRequestMap().put(ISSUED, issued);
+        external.setResponseHeader("Cache-Control", "no-store");
+        service = issued.service();
+        done = null;
+    }
+
+    /** The certificate the client CA issued in this request, or null. */
+    public IssuedCertificate getIssued() {
+        return (IssuedCertificate) FacesContext.getCurrentInstance().getExternalContext().getRequestMap().get(ISSUED);
+    }
+
+    /** A PEM text as a {@code data:} URL, for a download link that needs neither script nor a second request. */
+    public String pemDownload(String pem) {
+        return pem == null ? null : "data:application/x-pem-file;base64,"
+                + Base64.getEncoder().encodeToString(pem.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    public boolean isTlsClientAuth() {
+        return getService() != null && getService().clientAuth() == ClientAuthMethod.TLS_CLIENT_AUTH;
+    }
+
+    /** The key-pair button: where the domain makes key pairs (TEST), and nowhere else. */
+    public boolean isKeyPairOffered() {
+        return isTlsClientAuth() && certificates.makesKeyPairs(getService().environment());
+    }
+
     private ServiceAdmin.ServiceForm form() {
         List<String> uris = redirectUris == null ? List.of() : Arrays.stream(redirectUris.split("\\R"))
                 .map(String::strip).filter(line -> !line.isEmpty()).toList();
@@ -150,23 +235,29 @@ public class ServiceView extends ConsoleView {
                 jwks, headless, requirePkce, requireNonce, idTokenAlg);
     }
 
-    /** The uploaded JWKS file, read as UTF-8 text; the registry then checks it as it checks a typed one. */
     private String upload() {
-        if (jwksFile == null || jwksFile.getSize() == 0) {
-            return null;
-        }
-        try (InputStream in = jwksFile.getInputStream()) {
-            return new String(in.readNBytes(MAX_UPLOAD), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        try {
+            return read(jwksFile);
         } finally {
             jwksFile = null;
         }
     }
 
+    /** An uploaded file (JWKS, CSR) read as UTF-8 text; the domain then checks it as it checks a typed one. */
+    private static String read(Part file) {
+        if (file == null || file.getSize() == 0) {
+            return null;
+        }
+        try (InputStream in = file.getInputStream()) {
+            return new String(in.readNBytes(MAX_UPLOAD), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The bundle key of the notice after a change. */
     public String getNotice() {
-        return done != null && Set.of("registered", "saved").contains(done) ? "service.done." + done : null;
+        return done != null && Set.of("registered", "saved", "unpinned").contains(done) ? "service.done." + done : null;
     }
 
     public List<MynaApi> getAllApis() {
@@ -335,5 +426,21 @@ public class ServiceView extends ConsoleView {
 
     public String getNewSecret() {
         return newSecret;
+    }
+
+    public String getCsr() {
+        return csr;
+    }
+
+    public void setCsr(String csr) {
+        this.csr = csr;
+    }
+
+    public Part getCsrFile() {
+        return csrFile;
+    }
+
+    public void setCsrFile(Part csrFile) {
+        this.csrFile = csrFile;
     }
 }

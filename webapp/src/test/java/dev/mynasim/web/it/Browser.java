@@ -29,10 +29,12 @@ public final class Browser implements AutoCloseable {
 
     private final WebDriver driver;
     private final String baseUrl;
+    private final Path downloads;
 
-    private Browser(WebDriver driver, String baseUrl) {
+    private Browser(WebDriver driver, String baseUrl, Path downloads) {
         this.driver = driver;
         this.baseUrl = baseUrl;
+        this.downloads = downloads;
     }
 
     public static Browser htmlUnit(SharedServer.Server server) {
@@ -45,7 +47,7 @@ public final class Browser implements AutoCloseable {
                 return client;
             }
         };
-        return new Browser(driver, server.baseUrl());
+        return new Browser(driver, server.baseUrl(), null);
     }
 
     public static Browser chromium(SharedServer.Server server, Path profile) {
@@ -54,10 +56,12 @@ public final class Browser implements AutoCloseable {
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--disable-quic", "--lang=ja", "--window-size=1000,1100", "--user-data-dir=" + profile.toAbsolutePath());
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "ja"));
+        Path downloads = profile.resolve("downloads").toAbsolutePath();
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "ja",
+                "download.default_directory", downloads.toString(), "download.prompt_for_download", false));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build();
-        return new Browser(new ChromeDriver(service, options), server.baseUrl());
+        return new Browser(new ChromeDriver(service, options), server.baseUrl(), downloads);
     }
 
     public Browser open(String url) {
@@ -210,6 +214,21 @@ public final class Browser implements AutoCloseable {
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
+        }
+    }
+
+    /**
+     * The text of a file the browser downloaded into its profile's download folder (Chromium only), once the download
+     * is complete.
+     */
+    public String downloaded(String fileName) {
+        Path file = downloads.resolve(fileName);
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(15))
+                .until(d -> Files.isRegularFile(file) && !Files.exists(downloads.resolve(fileName + ".crdownload")));
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

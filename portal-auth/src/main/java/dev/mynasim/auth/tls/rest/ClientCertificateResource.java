@@ -1,8 +1,7 @@
 package dev.mynasim.auth.tls.rest;
 
-import dev.mynasim.auth.card.CertificateAuthority;
+import dev.mynasim.auth.api.ClientCertificateAdmin.IssuedCertificate;
 import dev.mynasim.auth.card.CertificateText;
-import dev.mynasim.auth.tls.ClientCa;
 import dev.mynasim.auth.tls.ClientCertificates;
 import dev.mynasim.registry.api.Caller;
 import dev.mynasim.registry.api.ClientId;
@@ -42,9 +41,6 @@ public class ClientCertificateResource {
 
     @Inject
     ClientCertificates certificates;
-
-    @Inject
-    ClientCa ca;
 
     @PathParam("environment")
     String environment;
@@ -88,12 +84,12 @@ public class ClientCertificateResource {
             return Response.ok(ClientCertificateResponse.of(pinned, null, null, null)).build();
         }
         var notAfter = IsoInstant.parse("notAfter", body.notAfter());
-        ClientCertificates.Issued issued = body.csr() != null
+        IssuedCertificate issued = body.csr() != null
                 ? certificates.signRequest(caller, env, id, body.csr(), notAfter)
                 : certificates.newKeyPair(caller, env, id, notAfter);
-        return Response.status(201).entity(ClientCertificateResponse.of(issued.service(),
-                CertificateAuthority.pem(issued.certificate()), ca.authority().certificatePem(),
-                issued.privateKeyPem().orElse(null))).header("Cache-Control", "no-store").build();
+        return Response.status(201).entity(ClientCertificateResponse.of(issued.service(), issued.certificatePem(),
+                issued.caCertificatePem(), issued.privateKeyPem().orElse(null)))
+                .header("Cache-Control", "no-store").build();
     }
 
     @DELETE
