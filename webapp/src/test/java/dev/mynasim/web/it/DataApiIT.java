@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -49,6 +50,24 @@ class DataApiIT {
                 "medical-insurance/medications?from=2025-03-01&to=2025-05-31", token, null));
         assertThat(spring.getInt("total")).isEqualTo(3);
         assertThat(spring.getString("layoutCode")).isEqualTo("SIM-MI-0001");
+    }
+
+    @Test
+    void everyDataCallReachesTheAuditTrailWithinASecondOrSoThroughTheBatchWriterAndTheChainHolds() {
+        DataClient service = DataClient.register(server, null, "self-info");
+        String card = portal.aCard("4455");
+        String token = service.oidcTokens(card, "4455", "self-info").getString("access_token");
+        for (int i = 0; i < 3; i++) {
+            assertThat(service.view("GET", "test", "self-info/vaccinations", token, null).status()).isEqualTo(200);
+        }
+        Api operator = Api.operator(server);
+        String actor = "client:" + service.clientId();
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+                assertThat(operator.get("/admin/api/audit?action=data.view&actor=" + actor).array()).hasSize(3));
+        JsonObject entry = operator.get("/admin/api/audit?action=data.view&actor=" + actor).array().getJsonObject(0);
+        assertThat(entry.getString("detail")).isEqualTo("GET self-info/vaccinations");
+        assertThat(operator.get("/admin/api/audit/check").json().getBoolean("intact")).isTrue();
     }
 
     @Test
