@@ -31,10 +31,7 @@ import org.flywaydb.core.Flyway;
         properties = {
             "fish.payara.is-connection-validation-required=true",
             "fish.payara.connection-validation-method=auto-commit",
-            "fish.payara.fail-all-connections=true",
-            // prepared statements kept per pooled connection; the type must be named (payara/Payara#6647)
-            "fish.payara.statement-cache-size=64",
-            "fish.payara.statement-cache-type=LRU"
+            "fish.payara.fail-all-connections=true"
         })
 @Singleton
 @Startup
