@@ -63,11 +63,6 @@ public class AuditBatches {
         }
     }
 
-    /** Entries queued and not yet written (for the health of the writer; tests wait on it). */
-    public int pending() {
-        return queued.get();
-    }
-
     /** Writes everything queued so far, in batches; returns how many entries were written. */
     public int flush() {
         writing.lock();
