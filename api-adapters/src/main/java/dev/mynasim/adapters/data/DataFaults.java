@@ -7,6 +7,7 @@ import dev.mynasim.registry.api.FaultStep;
 import dev.mynasim.registry.api.MynaApi;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -21,9 +22,18 @@ public class DataFaults {
 
     /** Waits or fails as the first rule striking this call says; returns normally when none does. */
     public void apply(VerifiedAccessToken token, MynaApi api, FaultStep step, String subject) {
+        pause(strike(token, api, step, subject));
+    }
+
+    /**
+     * Fails as the first rule striking this call says, or returns the delay a latency rule asks for (zero when no
+     * rule strikes): for a caller inside a transaction, which waits with {@link #pause} once it has ended, so no
+     * database connection is held while waiting.
+     */
+    public Duration strike(VerifiedAccessToken token, MynaApi api, FaultStep step, String subject) {
         Optional<FaultRule> match = faults.match(token.environment(), token.client(), Optional.of(api), step);
         if (match.isEmpty()) {
-            return;
+            return Duration.ZERO;
         }
         FaultRule rule = match.get();
         String injected = "injected by failure rule " + rule.id();
@@ -31,7 +41,7 @@ public class DataFaults {
             case LATENCY -> {
                 int millis = rule.number(0);
                 faults.recordHit(rule, step, subject, "answer delayed by " + millis + " ms");
-                sleep(millis);
+                return Duration.ofMillis(millis);
             }
             case ERROR_CODE -> {
                 faults.recordHit(rule, step, subject, "errorCode " + rule.parameter().orElse(""));
@@ -57,6 +67,7 @@ public class DataFaults {
             }
             default -> { }
         }
+        return Duration.ZERO;
     }
 
     /** The callback rule striking a new request now; the exchange applies it to the notice and then records it. */
@@ -74,9 +85,13 @@ public class DataFaults {
         });
     }
 
-    private static void sleep(int millis) {
+    /** Waits as {@link #strike} said. */
+    public static void pause(Duration delay) {
+        if (delay.isZero()) {
+            return;
+        }
         try {
-            Thread.sleep(millis);
+            Thread.sleep(delay.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -43,6 +43,11 @@ public class PersonRecord {
     }
 
     public JsonObject body() {
+        return parse(body);
+    }
+
+    /** A stored body (always a JSON object, checked against its layout when it was written). */
+    static JsonObject parse(String body) {
         try (var reader = JSON.createReader(new StringReader(body))) {
             return reader.readObject();
         }

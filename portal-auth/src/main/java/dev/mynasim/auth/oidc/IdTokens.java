@@ -16,6 +16,7 @@ import dev.mynasim.auth.person.Person;
 import dev.mynasim.auth.token.AccessTokens;
 import dev.mynasim.auth.token.PairwiseSubjects;
 import dev.mynasim.auth.token.SigningKeys;
+import dev.mynasim.registry.api.RegisteredService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -51,12 +52,11 @@ public class IdTokens {
     People people;
 
     @Inject
-    dev.mynasim.registry.api.ServiceDirectory directory;
-
-    @Inject
     Clock clock;
 
-    public String issue(OAuthGrant grant, String nonce, String accessToken) {
+    /** The ID token of a code exchange, signed as the service's registration asks (RS256, or ES256). */
+    public String issue(OAuthGrant grant, RegisteredService service, String nonce,
+                        String accessToken) {
         Instant now = clock.instant();
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(tokens.issuer(grant.environment()))
@@ -73,8 +73,7 @@ public class IdTokens {
                         .getValue())
                 .claim("verification_skipped", grant.cardSkipped());
         attributes(grant).forEach(claims::claim);
-        boolean es256 = directory.find(grant.environment(), grant.client())
-                .map(service -> service.idTokenAlg().equals("ES256")).orElse(false);
+        boolean es256 = service.idTokenAlg().equals("ES256");
         try {
             SignedJWT jwt;
             if (es256) {

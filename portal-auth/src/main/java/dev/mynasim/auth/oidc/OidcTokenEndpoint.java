@@ -137,7 +137,7 @@ public class OidcTokenEndpoint {
         AccessTokens.Issued token = tokens.issue(grant, scope(grant), client.certificate());
         flow.remember(code, grant, token);
         Map<String, Object> body = tokenResponse(grant, token);
-        body.put("id_token", idTokens.issue(grant, issued.extras().nonce(), token.token()));
+        body.put("id_token", idTokens.issue(grant, service, issued.extras().nonce(), token.token()));
         return body;
     }
 

@@ -126,11 +126,12 @@ public class JwtAccessTokenVerifier implements AccessTokenVerifier {
             if (wanted.isPresent() && !apis.contains(wanted.get())) {
                 throw new TokenRejected("insufficient_scope", "The token does not reach the " + wanted.get().code() + " API");
             }
-            OAuthGrant grant = consents.findGrant(claims.getStringClaim("gid"))
+            Consents.GrantState state = consents.grantState(claims.getStringClaim("gid"))
                     .orElseThrow(() -> invalid("The grant behind the token is unknown"));
-            if (!consents.stands(grant)) {
+            if (!state.stands()) {
                 throw invalid("The consent or grant behind the token was revoked");
             }
+            OAuthGrant grant = state.grant();
             return new VerifiedAccessToken(claims.getJWTID(), grant.person(), claims.getSubject(),
                     ClientId.parse(claims.getStringClaim("client_id")), environment, apis, grant.authTime(),
                     Boolean.TRUE.equals(claims.getBooleanClaim("verification_skipped")), grant.id(),

@@ -88,13 +88,8 @@ class JwtAccessTokenVerifierTest {
         verifier.clock = clock;
         verifier.consents = new Consents() {
             @Override
-            public Optional<OAuthGrant> findGrant(String id) {
-                return Optional.of(grant).filter(g -> g.id().equals(id));
-            }
-
-            @Override
-            public boolean stands(OAuthGrant g) {
-                return !g.revoked();
+            public Optional<GrantState> grantState(String id) {
+                return Optional.of(grant).filter(g -> g.id().equals(id)).map(g -> new GrantState(g, !g.revoked()));
             }
         };
     }

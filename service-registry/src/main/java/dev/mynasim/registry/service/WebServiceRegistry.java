@@ -119,8 +119,9 @@ public class WebServiceRegistry implements ServiceDirectory, ServiceAdmin {
 
     @Transactional
     public Optional<WebService> findRegistration(Environment environment, ClientId clientId) {
-        return em.createQuery("select s from WebService s where s.environment = :env and s.apiUserId = :user "
-                        + "and s.serviceId = :service", WebService.class)
+        // the APIs come in the same query (one row per API); the redirect URIs, kept in order, come in a second
+        return em.createQuery("select s from WebService s left join fetch s.apis where s.environment = :env "
+                        + "and s.apiUserId = :user and s.serviceId = :service", WebService.class)
                 .setParameter("env", environment)
                 .setParameter("user", clientId.apiUser().value())
                 .setParameter("service", clientId.service().value())

@@ -46,6 +46,10 @@ class DataApiIT {
         assertThat(first.getJsonArray("records").getJsonObject(0).getString("医薬品名")).isEqualTo("薬 12");
         JsonObject third = ok(service.view("GET", "test", "medical-insurance/medications?size=5&page=3", token, null));
         assertThat(third.getJsonArray("records")).hasSize(2);
+        assertThat(third.getInt("total")).as("a last page that is not full tells the total").isEqualTo(12);
+        JsonObject past = ok(service.view("GET", "test", "medical-insurance/medications?size=5&page=4", token, null));
+        assertThat(past.getJsonArray("records")).isEmpty();
+        assertThat(past.getInt("total")).as("an empty page past the end still says the total").isEqualTo(12);
         JsonObject spring = ok(service.view("GET", "test",
                 "medical-insurance/medications?from=2025-03-01&to=2025-05-31", token, null));
         assertThat(spring.getInt("total")).isEqualTo(3);
