@@ -151,6 +151,19 @@ public class WebService {
         this.updatedAt = now;
     }
 
+    /**
+     * Whether a new registration changes the redirect URIs. EclipseLink writes the rows of a changed ordered list
+     * inserting before deleting, which the (service, position) key refuses; the registry removes the old rows first.
+     */
+    public boolean redirectsChange(ServiceRegistration registration) {
+        return !redirectUris.equals(registration.redirectUris().stream().map(uri -> uri.value()).toList());
+    }
+
+    /** Empties the redirect URIs, to be written before the new ones (see {@link #redirectsChange}). */
+    public void dropRedirects() {
+        redirectUris.clear();
+    }
+
     /** Puts this service into a group; a service belongs to at most one group per environment. */
     public void joinGroup(GroupId group) {
         if (groupId != null && !groupId.equals(group.value())) {

@@ -57,6 +57,32 @@ class DataApiIT {
     }
 
     @Test
+    void aChangedRegistrationIsWhatTheVeryNextAuthorizationSees() {
+        DataClient service = DataClient.register(server, null, "self-info");
+        String card = portal.aCard("1357");
+        String first = "http://127.0.0.1/DS0001/callback";
+        String challenge = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
+        assertThat(service.oidcAuthorize(card, "1357", "self-info", first, challenge).query()).containsKey("code");
+
+        service.change(first, "medical-insurance"); // only the APIs, a collection table of the registration, change
+        HeadlessClient.Answer apiGone = service.oidcAuthorize(card, "1357", "self-info", first, challenge);
+        assertThat(apiGone.query()).as(apiGone.toString()).containsEntry("error", "invalid_scope");
+        assertThat(service.oidcAuthorize(card, "1357", "medical-insurance", first, challenge).query()).containsKey("code");
+
+        String second = "http://127.0.0.1/DS0001/other";
+        service.change(second, "medical-insurance");
+        HeadlessClient.Answer oldRedirect = service.oidcAuthorize(card, "1357", "medical-insurance", first, challenge);
+        assertThat(oldRedirect.status()).as("an unregistered redirect URI is never redirected to").isEqualTo(400);
+        assertThat(service.oidcAuthorize(card, "1357", "medical-insurance", second, challenge).query()).containsKey("code");
+
+        service.registerAgain(first, "self-info"); // a new row under the same client id, its version starting over
+        assertThat(service.oidcAuthorize(card, "1357", "medical-insurance", first, challenge).query())
+                .containsEntry("error", "invalid_scope");
+        assertThat(service.oidcAuthorize(card, "1357", "self-info", second, challenge).status()).isEqualTo(400);
+        assertThat(service.oidcAuthorize(card, "1357", "self-info", first, challenge).query()).containsKey("code");
+    }
+
+    @Test
     void everyDataCallReachesTheAuditTrailWithinASecondOrSoThroughTheBatchWriterAndTheChainHolds() {
         DataClient service = DataClient.register(server, null, "self-info");
         String card = portal.aCard("4455");

@@ -45,15 +45,45 @@ public final class DataClient {
         Api operator = Api.operator(server);
         assertThat(operator.post("/admin/api/api-users", Fixtures.anApiUser(apiUserId)).status()).isEqualTo(201);
         DataClient client = new DataClient(server, apiUserId, "DS0001");
-        String apiList = String.join(", ", java.util.Arrays.stream(apis).map(a -> "\"" + a + "\"").toList());
-        Api.Reply service = operator.post("/admin/api/environments/test/services", """
-                {"apiUserId": "%s", "serviceId": "DS0001", "displayName": "データ取得テスト",
-                 "consentText": "データを取得します。", "redirectUris": ["%s"], %s "apis": [%s],
-                 "skipFeature": true, "clientAuth": "none", "headless": true}
-                """.formatted(apiUserId, client.redirectUri,
-                callbackUrl == null ? "" : "\"callbackUrl\": \"" + callbackUrl + "\",", apiList));
+        Api.Reply service = operator.post("/admin/api/environments/test/services",
+                client.registration(client.redirectUri, callbackUrl, apis));
         assertThat(service.status()).as(service.toString()).isEqualTo(201);
         return client;
+    }
+
+    /** Changes the registration (PUT) to these redirect URI and APIs, as the operator. */
+    public void change(String redirect, String... apis) {
+        Api.Reply changed = Api.operator(server).put("/admin/api/environments/test/services/" + clientId,
+                registration(redirect, null, apis));
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+    }
+
+    /** Removes the registration, then registers the same client id again with these redirect URI and APIs. */
+    public void registerAgain(String redirect, String... apis) {
+        Api operator = Api.operator(server);
+        Api.Reply removed = operator.delete("/admin/api/environments/test/services/" + clientId);
+        assertThat(removed.status()).as(removed.toString()).isEqualTo(204);
+        Api.Reply again = operator.post("/admin/api/environments/test/services", registration(redirect, null, apis));
+        assertThat(again.status()).as(again.toString()).isEqualTo(201);
+    }
+
+    private String registration(String redirect, String callbackUrl, String... apis) {
+        String apiList = String.join(", ", java.util.Arrays.stream(apis).map(a -> "\"" + a + "\"").toList());
+        return """
+                {"apiUserId": "%s", "serviceId": "%s", "displayName": "データ取得テスト",
+                 "consentText": "データを取得します。", "redirectUris": ["%s"], %s "apis": [%s],
+                 "skipFeature": true, "clientAuth": "none", "headless": true}
+                """.formatted(apiUserId, clientId.substring(apiUserId.length() + 1), redirect,
+                callbackUrl == null ? "" : "\"callbackUrl\": \"" + callbackUrl + "\",", apiList);
+    }
+
+    /** The headless authorization of the OpenID Connect door with PKCE S256, answered to {@code redirect}. */
+    public HeadlessClient.Answer oidcAuthorize(String cardSerial, String pin, String scope, String redirect,
+                                               String challenge) {
+        return new HeadlessClient(server).get("/test/oidc/authorize?response_type=code"
+                + "&client_id=" + clientId + "&redirect_uri=" + Portal.encode(redirect)
+                + "&scope=" + Portal.encode("openid " + scope) + "&state=s2&nonce=n2&code_challenge=" + challenge
+                + "&code_challenge_method=S256&" + HeadlessClient.cardAndConsent(cardSerial, pin, "approve"));
     }
 
     public String apiUserId() {
@@ -93,10 +123,7 @@ public final class DataClient {
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        HeadlessClient.Answer answer = new HeadlessClient(server).get("/test/oidc/authorize?response_type=code"
-                + "&client_id=" + clientId + "&redirect_uri=" + Portal.encode(redirectUri)
-                + "&scope=" + Portal.encode("openid " + scope) + "&state=s2&nonce=n2&code_challenge=" + challenge
-                + "&code_challenge_method=S256&" + HeadlessClient.cardAndConsent(cardSerial, pin, "approve"));
+        HeadlessClient.Answer answer = oidcAuthorize(cardSerial, pin, scope, redirectUri, challenge);
         assertThat(answer.query()).as(answer.toString()).containsKey("code");
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "authorization_code");
