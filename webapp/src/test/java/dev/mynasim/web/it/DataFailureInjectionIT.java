@@ -194,6 +194,23 @@ class DataFailureInjectionIT {
         assertThat(service.view("GET", "test", "self-info/vaccinations", access, null).status()).isEqualTo(200);
     }
 
+    @Test
+    void aRefusalAfterALatencyRuleStruckIsDelayedLikeAnAnswer() {
+        String unregistered = new Portal(server).aCard("9753", "\"portalRegistered\": false");
+        String access = service.oidcTokens(unregistered, "9753", "medical-insurance").getString("access_token");
+        String rule = addRule(service, "\"step\": \"data\", \"effect\": \"latency\", \"parameter\": \"900\"");
+
+        long started = System.nanoTime();
+        Api.Reply refused = service.view("GET", "test", "medical-insurance/medications", access, null);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
+        assertThat(refused.json().getString("rule")).isEqualTo("EPS0001");
+        assertThat(millis).as("the refusal waited for the rule").isGreaterThanOrEqualTo(900);
+        assertThat(hits(rule)).hasSize(1);
+        removeRule(rule);
+    }
+
     // ---- callback step ----
 
     @Test
