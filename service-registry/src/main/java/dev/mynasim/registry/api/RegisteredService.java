@@ -20,6 +20,13 @@ public record RegisteredService(Environment environment, ClientId clientId, Stri
         return unusableReason.isEmpty();
     }
 
+    /** The same registration with whether it may be used now worked out again. */
+    public RegisteredService withUnusableReason(Optional<String> reason) {
+        return reason.equals(unusableReason) ? this : new RegisteredService(environment, clientId, apiUserName,
+                displayName, consentText, redirectUris, callbackUrl, apis, skipFeature, group, clientAuth, jwks, headless,
+                requirePkce, requireNonce, clientSecretHash, idTokenAlg, tlsCertificate, reason);
+    }
+
     /** Compares a presented client secret with the stored SHA-256, in constant time. */
     public boolean secretMatches(String secret) {
         if (secret == null || clientSecretHash.isEmpty()) {

@@ -174,27 +174,22 @@ public class WebServiceRegistry implements ServiceDirectory, ServiceAdmin {
             readLast.remove(key);
             return Optional.empty();
         }
-        Read read = new Read((String) row.get()[0], ((Number) row.get()[1]).intValue(), (String) row.get()[2], null);
+        String id = (String) row.get()[0];
+        int version = ((Number) row.get()[1]).intValue();
+        String apiUserName = (String) row.get()[2];
         Read last = readLast.get(key);
-        if (last != null && last.sameRow(read)) {
-            RegisteredService s = last.service();
-            Optional<String> unusable = applications.whyUnusable(clientId.apiUser(), environment, s.skipFeature())
-                    .map(RuleViolation::messageJa);
-            return Optional.of(unusable.equals(s.unusableReason()) ? s : new RegisteredService(s.environment(),
-                    s.clientId(), s.apiUserName(), s.displayName(), s.consentText(), s.redirectUris(), s.callbackUrl(),
-                    s.apis(), s.skipFeature(), s.group(), s.clientAuth(), s.jwks(), s.headless(), s.requirePkce(),
-                    s.requireNonce(), s.clientSecretHash(), s.idTokenAlg(), s.tlsCertificate(), unusable));
+        if (last != null && last.id().equals(id) && last.version() == version
+                && Objects.equals(last.apiUserName(), apiUserName)) {
+            return Optional.of(last.service().withUnusableReason(applications.whyUnusable(clientId.apiUser(),
+                    environment, last.service().skipFeature()).map(RuleViolation::messageJa)));
         }
         Optional<RegisteredService> service = findRegistration(environment, clientId).map(this::registered);
         service.filter(found -> readLast.size() < READ_LAST_BOUND || readLast.containsKey(key))
-                .ifPresent(found -> readLast.put(key, new Read(read.id(), read.version(), read.apiUserName(), found)));
+                .ifPresent(found -> readLast.put(key, new Read(id, version, apiUserName, found)));
         return service;
     }
 
     private record Read(String id, int version, String apiUserName, RegisteredService service) {
-        boolean sameRow(Read other) {
-            return id.equals(other.id) && version == other.version && Objects.equals(apiUserName, other.apiUserName);
-        }
     }
 
     @Override
