@@ -71,8 +71,7 @@ public class Consents {
                         + "where g.id = :id", Object[].class)
                 .setParameter("id", grantId).getResultStream().findFirst().map(row -> {
                     OAuthGrant grant = (OAuthGrant) row[0];
-                    Consent consent = (Consent) row[1];
-                    return new GrantState(grant, !grant.revoked() && consent != null && !consent.revoked());
+                    return new GrantState(grant, stands(grant, (Consent) row[1]));
                 });
     }
 
@@ -83,7 +82,10 @@ public class Consents {
     /** A grant stands while neither it nor the consent behind it is revoked. */
     @Transactional
     public boolean stands(OAuthGrant grant) {
-        Consent consent = em.find(Consent.class, grant.consentId());
+        return stands(grant, em.find(Consent.class, grant.consentId()));
+    }
+
+    private static boolean stands(OAuthGrant grant, Consent consent) {
         return !grant.revoked() && consent != null && !consent.revoked();
     }
 
