@@ -117,6 +117,7 @@ public final class RegistryFixtures {
         private ClientAuthMethod clientAuth = ClientAuthMethod.PRIVATE_KEY_JWT;
         private String jwks = A_JWK_SET;
         private boolean headless;
+        private boolean rememberConsent;
 
         public Registration withDisplayName(String value) {
             displayName = value;
@@ -175,9 +176,14 @@ public final class RegistryFixtures {
             return this;
         }
 
+        public Registration rememberingConsent() {
+            rememberConsent = true;
+            return this;
+        }
+
         public ServiceRegistration build() {
             return new ServiceRegistration(displayName, consentText, redirectUris, callbackUrl, apis, skipFeature,
-                    clientAuth, jwks, headless, true, true, "RS256");
+                    clientAuth, jwks, headless, true, true, rememberConsent, "RS256");
         }
     }
 }

@@ -106,6 +106,10 @@ public class Consent {
         return decidedAt;
     }
 
+    String consentTextHash() {
+        return consentTextHash;
+    }
+
     public boolean revoked() {
         return revokedAt != null;
     }

@@ -99,6 +99,43 @@ public class Consents {
         }
     }
 
+    /**
+     * The newest standing consent (granted, not revoked) of a person to a service that covers these APIs, given to the
+     * consent text the service shows now; with attributes asked for, one of its grants must have carried them too,
+     * since the consent row records APIs only. For registrations that remember consent (README, Certification).
+     */
+    @Transactional
+    public Optional<Consent> standing(PersonId person, Environment environment, ClientId client, Set<MynaApi> apis,
+                                      java.util.List<String> attributes, String consentText) {
+        return em.createQuery("select c from Consent c where c.personId = :person and c.environment = :environment "
+                        + "and c.clientId = :client and c.decision = :granted and c.revokedAt is null "
+                        + "and c.consentTextHash = :text order by c.decidedAt desc", Consent.class)
+                .setParameter("person", person.value()).setParameter("environment", environment)
+                .setParameter("client", client.toString()).setParameter("granted", Consent.Decision.GRANTED)
+                .setParameter("text", Secrets.hash(consentText)).getResultStream()
+                .filter(c -> c.apis().containsAll(apis))
+                .filter(c -> attributes.isEmpty() || em.createQuery("select g from OAuthGrant g where g.consentId = :id",
+                        OAuthGrant.class).setParameter("id", c.id()).getResultStream()
+                        .anyMatch(g -> g.attributes().containsAll(attributes)))
+                .findFirst();
+    }
+
+    /**
+     * Records that a standing consent stood in for the consent screen: a consent of its own for this authorization
+     * (the APIs asked for now, whether the card step was skipped now), audited with the consent it came from.
+     */
+    @Transactional
+    public Consent remember(Consent standing, Set<MynaApi> apis, boolean cardSkipped) {
+        var consent = new Consent(standing.person(), standing.environment(), standing.client(), apis,
+                standing.consentTextHash(), Consent.Decision.GRANTED, cardSkipped, clock.instant());
+        em.persist(consent);
+        audit.record("portal", "consent.remembered", standing.environment().path() + "/" + standing.client(),
+                "consent=" + consent.id() + " from=" + standing.id() + " person=" + standing.person()
+                        + " apis=" + String.join(",", apis.stream().map(MynaApi::code).sorted().toList())
+                        + " cardSkipped=" + cardSkipped);
+        return consent;
+    }
+
     /** The consents given (連携) by a person, newest first, as the caller may see them. */
     @Transactional
     public java.util.List<Consent> given(PersonId person, dev.mynasim.registry.api.Caller caller) {

@@ -16,10 +16,12 @@ public record AuthorizationTransaction(String id, Environment environment, Strin
 
     /**
      * What the OpenID Connect door adds (null on the Mynaportal-compatible door, whose service reaches every API it is
-     * registered for): the APIs and attributes asked for by scope, the nonce and the PKCE challenge.
+     * registered for): the APIs and attributes asked for by scope, the nonce and the PKCE challenge;
+     * {@code consentMayBeRemembered}: the registration remembers consent and the request did not ask for
+     * {@code prompt=consent}, so a standing consent may stand in for the consent screen.
      */
     public record Extras(java.util.List<String> apis, java.util.List<String> attributes, String nonce,
-                         String codeChallenge) {
+                         String codeChallenge, boolean consentMayBeRemembered) {
     }
 
     /** Where the transaction stands. */

@@ -261,7 +261,14 @@ public class TransactionFlow implements PortalFlow {
             transaction = transaction.verified(session.get().personId(), session.get().card().authTime(), true);
         }
         if (request.promptNone()) {
-            // OpenID Connect Core §3.1.2.6: no page may be shown; consent is asked on every authorization
+            // OpenID Connect Core §3.1.2.6: no page may be shown; consent is asked on every authorization, unless the
+            // registration remembers a standing consent (TEST, for certification)
+            Optional<String> remembered = decision.skip() ? remembered(transaction, service) : Optional.empty();
+            if (remembered.isPresent()) {
+                return remembered.get().startsWith(PAGES) ? error.to("interaction_required",
+                        "the portal registration step (利用者登録) needs a page") : new AuthorizeOutcome.Redirect(remembered.get(),
+                        Optional.empty());
+            }
             return error.to(decision.skip() ? "consent_required" : "login_required",
                     decision.skip() ? "consent is asked on every authorization, so a page is needed"
                             : "a card read is needed: " + decision.reason().description());
@@ -291,6 +298,11 @@ public class TransactionFlow implements PortalFlow {
         if (transaction.stage() == Stage.CONSENT && headlessConsent.isPresent()) {
             store.put(Kind.TRANSACTION, transaction.id(), transaction);
             return new AuthorizeOutcome.Redirect(headlessConsent(transaction.id(), headlessConsent.get()), newCookie);
+        }
+        Optional<String> remembered = transaction.stage() == Stage.CONSENT && headlessConsent.isEmpty()
+                ? remembered(transaction, service) : Optional.empty();
+        if (remembered.isPresent()) {
+            return new AuthorizeOutcome.Redirect(remembered.get(), newCookie);
         }
         store.put(Kind.TRANSACTION, transaction.id(), transaction);
         String page = transaction.stage() == Stage.CARD ? "verify.xhtml" : "consent.xhtml";
@@ -343,7 +355,8 @@ public class TransactionFlow implements PortalFlow {
         SessionCookie cookie = newSession(tx, outcome.serial(), outcome.person().get(), outcome.at());
         AuthorizationTransaction next = tx.verified(outcome.person().get().value(), outcome.at(), false);
         store.put(Kind.TRANSACTION, next.id(), next);
-        return new Next(Optional.of(PAGES + "consent.xhtml?tx=" + next.id()), Optional.empty(), Optional.of(cookie));
+        String location = remembered(next, service).orElse(PAGES + "consent.xhtml?tx=" + next.id());
+        return new Next(Optional.of(location), Optional.empty(), Optional.of(cookie));
     }
 
     @Override
@@ -380,12 +393,33 @@ public class TransactionFlow implements PortalFlow {
             return Next.to(new ErrorRedirect(tx.redirectUri(), tx.state(), issuerOf(tx)).location("access_denied",
                     "the user chose not to link the service (連携をやめる)"));
         }
-        if (service.apis().contains(MynaApi.USER_REGISTRATION) && !people.registered(person)) {
-            AuthorizationTransaction next = tx.awaitingRegistration(consent.id());
+        return Next.to(afterConsent(tx, service, consent.id()));
+    }
+
+    /** After an approved (or remembered) consent: the registration step when the person needs one, else the code. */
+    private String afterConsent(AuthorizationTransaction tx, RegisteredService service, String consentId) {
+        if (service.apis().contains(MynaApi.USER_REGISTRATION) && !people.registered(new PersonId(tx.personId()))) {
+            AuthorizationTransaction next = tx.awaitingRegistration(consentId);
             store.put(Kind.TRANSACTION, next.id(), next);
-            return Next.to(PAGES + "register.xhtml?tx=" + next.id());
+            return PAGES + "register.xhtml?tx=" + next.id();
         }
-        return Next.to(codeRedirect(tx, consent.id()));
+        return codeRedirect(tx, consentId);
+    }
+
+    /**
+     * Where a transaction at its consent step goes when its registration remembers consent (TEST, for OpenID Connect
+     * certification runs) and the person's standing consent covers what is asked: past the consent screen, as
+     * after 連携. Empty when a page must ask (the default: guideline, consent on every authorization).
+     */
+    private Optional<String> remembered(AuthorizationTransaction tx, RegisteredService service) {
+        if (tx.extras() == null || !tx.extras().consentMayBeRemembered() || !service.rememberConsent()
+                || tx.environment() != Environment.TEST) {
+            return Optional.empty();
+        }
+        return consents.standing(new PersonId(tx.personId()), tx.environment(), service.clientId(), apis(tx, service),
+                tx.extras().attributes(), service.consentText())
+                .map(standing -> consents.remember(standing, apis(tx, service), tx.verificationSkipped()))
+                .map(consent -> afterConsent(tx, service, consent.id()));
     }
 
     @Override
@@ -468,7 +502,8 @@ public class TransactionFlow implements PortalFlow {
         SessionCookie cookie = newSession(tx, outcome.serial(), outcome.person().get(), outcome.at());
         AuthorizationTransaction next = tx.verified(outcome.person().get().value(), outcome.at(), false);
         store.put(Kind.TRANSACTION, next.id(), next);
-        String location = next.consentPreset() == null ? PAGES + "consent.xhtml?tx=" + next.id()
+        String location = next.consentPreset() == null
+                ? remembered(next, service).orElse(PAGES + "consent.xhtml?tx=" + next.id())
                 : headlessConsent(next.id(), next.consentPreset());
         return new Next(Optional.of(location), Optional.empty(), Optional.of(cookie));
     }

@@ -22,7 +22,9 @@ import java.util.regex.Pattern;
  * The authorization request of the OpenID Connect door (OpenID Connect Core §3.1.2.1, RFC 7636): authorization code
  * flow only; {@code openid} plus API codes within the service's registration and the basic four attributes as
  * scope; {@code state}, {@code nonce} and an S256 {@code code_challenge} required, as the Digital Authentication App
- * requires them (a registration may relax nonce and PKCE to what OpenID Connect Core allows). Once valid, the request walks the same card step, skip rule and consent as the other door.
+ * requires them (a registration may relax nonce and PKCE to what OpenID Connect Core allows; without nonce, state
+ * is optional too). Once valid, the request walks the same card step, skip rule and consent as the other door.
+ * Both GET and POST reach it (§3.1.2.1); request objects are not supported (§6.1, §6.2).
  */
 @ApplicationScoped
 public class OidcAuthorization {
@@ -30,6 +32,7 @@ public class OidcAuthorization {
     /** RFC 7636 §4.2: the challenge of an S256 verifier is 43 base64url characters. */
     private static final Pattern S256_CHALLENGE = Pattern.compile("[A-Za-z0-9_-]{43}");
     private static final Set<String> PROMPTS = Set.of("none", "login", "consent");
+    private static final Set<String> REQUEST_OBJECTS = Set.of("request", "request_uri");
 
     @Inject
     TransactionFlow flow;
@@ -42,13 +45,24 @@ public class OidcAuthorization {
 
     public AuthorizeOutcome authorize(Environment environment, Map<String, List<String>> query, Optional<String> cookie) {
         String issuer = tokens.issuer(environment);
-        TransactionFlow.ClientCheck client = flow.checkClient(environment, query, issuer);
+        // a request object may be longer than the door's parameter limit: it is refused below, after the client check
+        Map<String, List<String>> plain = new java.util.HashMap<>(query);
+        plain.keySet().removeAll(REQUEST_OBJECTS);
+        TransactionFlow.ClientCheck client = flow.checkClient(environment, plain, issuer);
         if (client.refusal().isPresent()) {
             return client.refusal().get();
         }
         RegisteredService service = client.service();
         Optional<String> state = TransactionFlow.single(query, "state");
         ErrorRedirect error = new ErrorRedirect(client.redirectUri(), state.orElse(null), issuer);
+        // OpenID Connect Core §6.1, §6.2: an OP that does not support request objects (discovery says so) answers
+        // these errors, first, since the object may carry the very parameters checked below
+        if (query.containsKey("request")) {
+            return error.to("request_not_supported", "the request parameter (request objects) is not supported");
+        }
+        if (query.containsKey("request_uri")) {
+            return error.to("request_uri_not_supported", "the request_uri parameter is not supported");
+        }
         if (!"code".equals(TransactionFlow.single(query, "response_type").orElse(null))) {
             return error.to("unsupported_response_type", "response_type must be code (the authorization code flow is the only one)");
         }
@@ -69,14 +83,17 @@ public class OidcAuthorization {
             }
             Optional<MynaApi> api = Arrays.stream(MynaApi.values()).filter(a -> a.code().equals(value)).findFirst();
             if (api.isEmpty()) {
-                return error.to("invalid_scope", "unknown scope " + value);
+                // OpenID Connect Core §3.1.2.1: scope values that are not understood SHOULD be ignored (profile, email …)
+                continue;
             }
             if (!service.apis().contains(api.get())) {
                 return error.to("invalid_scope", "the service is not registered for the API " + value);
             }
             apis.add(value);
         }
-        if (state.isEmpty()) {
+        // state is RECOMMENDED, not required, by OpenID Connect Core §3.1.2.1; the registration's nonce relaxation
+        // covers it too, so certification tooling can run
+        if (state.isEmpty() && service.requireNonce()) {
             return error.to("invalid_request", "state is required");
         }
         Optional<String> nonce = TransactionFlow.single(query, "nonce");
@@ -108,6 +125,8 @@ public class OidcAuthorization {
             }
             maxAge = Long.parseLong(value);
         }
+        // OpenID Connect Core §3.1.2.1: login_hint is a hint; only card:… (headless mode) is acted on, anything else
+        // is accepted and the card step shows as usual
         Optional<String> loginHint = TransactionFlow.single(query, "login_hint");
         Optional<String> card = Optional.empty();
         if (loginHint.isPresent() && loginHint.get().startsWith("card:")) {
@@ -126,10 +145,11 @@ public class OidcAuthorization {
         }
         // ui_locales, acr_values and claims are accepted and not acted on: the pages follow the browser's language,
         // there is one acr, and claims_parameter_supported is false (OpenID Connect Core §5.5 lets the OP ignore it)
-        return flow.begin(new TransactionFlow.Begin(environment, service, client.redirectUri(), state.get(),
+        return flow.begin(new TransactionFlow.Begin(environment, service, client.redirectUri(), state.orElse(null),
                 prompt.contains("login"), prompt.contains("none"), maxAge, card,
                 TransactionFlow.single(query, "mynasim_pin"), TransactionFlow.single(query, "mynasim_consent"),
-                new AuthorizationTransaction.Extras(apis, attributes, nonce.orElse(null), challenge.orElse(null)),
+                new AuthorizationTransaction.Extras(apis, attributes, nonce.orElse(null), challenge.orElse(null),
+                        service.rememberConsent() && !prompt.contains("consent")),
                 hintedSubject), cookie);
     }
 }

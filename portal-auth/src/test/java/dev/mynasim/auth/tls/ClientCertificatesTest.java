@@ -190,7 +190,7 @@ class ClientCertificatesTest {
     private static RegisteredService service(Environment environment, ClientAuthMethod method,
                                              Optional<PinnedCertificate> pinned) {
         return new RegisteredService(environment, CLIENT, "テスト事業者", "サービス", "同意", List.of("https://rp.example/cb"),
-                null, Set.of(MynaApi.SELF_INFO), true, Optional.empty(), method, Optional.empty(), false, true, true,
+                null, Set.of(MynaApi.SELF_INFO), true, Optional.empty(), method, Optional.empty(), false, true, true, false,
                 Optional.empty(), "RS256", pinned, Optional.empty());
     }
 

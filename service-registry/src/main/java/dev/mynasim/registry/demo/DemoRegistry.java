@@ -101,7 +101,7 @@ public class DemoRegistry {
                 "OpenID Connect と private_key_jwt で連携し、予防接種情報と薬剤情報を取得します。",
                 List.of(ServiceUrl.of("redirectUris", base + "/callback")), ServiceUrl.of("callbackUrl", base + "/notice"),
                 Set.of(MynaApi.SELF_INFO, MynaApi.MEDICAL_INSURANCE), true, ClientAuthMethod.PRIVATE_KEY_JWT,
-                demoJwks(), true, true, true, "RS256"));
+                demoJwks(), true, true, true, false, "RS256"));
         register(Environment.TEST, SP2, "BB0001", "市民ポータル 予防接種",
                 "予防接種の記録を表示するために、マイナポータルから予防接種情報を取得します。", true, MynaApi.SELF_INFO);
         LOG.info("Loaded the demo registrations (SP00000001, SP00000002)");
@@ -114,7 +114,7 @@ public class DemoRegistry {
         ClientAuthMethod auth = env == Environment.TEST ? ClientAuthMethod.NONE : ClientAuthMethod.TLS_CLIENT_AUTH;
         services.register(SYSTEM, env, client(owner, serviceId), new ServiceRegistration(name, consentText,
                 List.of(ServiceUrl.of("redirectUris", base + "/callback")), ServiceUrl.of("callbackUrl", base + "/notice"),
-                Set.of(apis), skip, auth, null, env == Environment.TEST, true, true, "RS256"));
+                Set.of(apis), skip, auth, null, env == Environment.TEST, true, true, false, "RS256"));
     }
 
     private static String demoJwks() {

@@ -20,12 +20,14 @@ import java.util.Set;
  * exactly one API, and the skip feature is never registered alone. {@code headless} lets the service's tests
  * complete the card step and consent without a page (TEST registrations only); {@code requirePkce} and
  * {@code requireNonce} (normally true) may be switched off for the OpenID Connect door, as OpenID Connect Core
- * allows, so certification tooling can run.
+ * allows, so certification tooling can run; {@code rememberConsent} (normally false, TEST only) lets a standing consent
+ * of the same person for the same APIs and attributes stand in for the OpenID Connect door's consent screen, for the
+ * same tooling.
  */
 public record ServiceRegistration(String displayName, String consentText, List<ServiceUrl> redirectUris,
                                   ServiceUrl callbackUrl, Set<MynaApi> apis, boolean skipFeature,
                                   ClientAuthMethod clientAuth, String jwks, boolean headless, boolean requirePkce,
-                                  boolean requireNonce, String idTokenAlg) {
+                                  boolean requireNonce, boolean rememberConsent, String idTokenAlg) {
 
     static final int MAX_DISPLAY_NAME = 100;
     static final int MAX_CONSENT_TEXT = 2000;

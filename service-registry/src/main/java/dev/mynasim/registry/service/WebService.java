@@ -71,6 +71,8 @@ public class WebService {
     private boolean requirePkce = true;
     @Column(name = "require_nonce")
     private boolean requireNonce = true;
+    @Column(name = "remember_consent")
+    private boolean rememberConsent;
     @Column(name = "id_token_alg")
     private String idTokenAlg = "RS256";
     @Column(name = "tls_cert_sha256")
@@ -122,6 +124,12 @@ public class WebService {
                     "Headless mode is allowed for TEST registrations only",
                     "ヘッドレスモードは接続確認環境の登録でのみ使用できます");
         }
+        if (registration.rememberConsent() && environment != Environment.TEST) {
+            // guideline: consent is asked on every authorization; only certification runs against TEST may relax it
+            throw RuleViolation.invalid("rememberConsent", "remember-consent-test-only",
+                    "Remembered consent is allowed for TEST registrations only",
+                    "同意の記憶 (rememberConsent) は接続確認環境の登録でのみ使用できます");
+        }
         if (registration.clientAuth().usesSecret() && environment != Environment.TEST) {
             throw RuleViolation.invalid("clientAuth", "client-secret-test-only",
                     "Client secrets are allowed for TEST registrations only",
@@ -137,6 +145,7 @@ public class WebService {
         this.headless = registration.headless();
         this.requirePkce = registration.requirePkce();
         this.requireNonce = registration.requireNonce();
+        this.rememberConsent = registration.rememberConsent();
         this.idTokenAlg = registration.idTokenAlg();
         this.displayName = registration.displayName().strip();
         this.consentText = registration.consentText();
@@ -232,6 +241,10 @@ public class WebService {
 
     public boolean requireNonce() {
         return requireNonce;
+    }
+
+    public boolean rememberConsent() {
+        return rememberConsent;
     }
 
     /** RS256 (OpenID Connect Core §15.1: mandatory for providers) unless the registration asked ES256. */

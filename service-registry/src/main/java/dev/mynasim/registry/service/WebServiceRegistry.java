@@ -208,7 +208,7 @@ public class WebServiceRegistry implements ServiceDirectory, ServiceAdmin {
         return new RegisteredService(s.environment(), s.clientId(),
                 apiUsers.name(s.apiUser()), s.displayName(), s.consentText(), s.redirectUris(), s.callbackUrl(),
                 s.apis(), s.skipFeature(), s.group(), s.clientAuth(), Optional.ofNullable(s.jwks()), s.headless(),
-                s.requirePkce(), s.requireNonce(), s.clientSecretHash(), s.idTokenAlg(), s.pinnedCertificate(),
+                s.requirePkce(), s.requireNonce(), s.rememberConsent(), s.clientSecretHash(), s.idTokenAlg(), s.pinnedCertificate(),
                 whyUnusable(s).map(RuleViolation::messageJa));
     }
 
@@ -286,7 +286,7 @@ public class WebServiceRegistry implements ServiceDirectory, ServiceAdmin {
                 form.apis() == null ? java.util.Set.of() : form.apis(), form.skipFeature(),
                 ClientAuthMethod.fromCode(RuleViolation.required("clientAuth", form.clientAuth())),
                 blank(form.jwks()) ? null : form.jwks().strip(), form.headless(), form.requirePkce(),
-                form.requireNonce(), blank(form.idTokenAlg()) ? null : form.idTokenAlg());
+                form.requireNonce(), form.rememberConsent(), blank(form.idTokenAlg()) ? null : form.idTokenAlg());
     }
 
     private static boolean blank(String value) {

@@ -87,6 +87,22 @@ class WebServiceTest {
     }
 
     @Test
+    void rememberedConsentIsForTestRegistrationsOnlyAndAProductionOneStaysAsItWas() {
+        assertThat(new WebService(Environment.TEST, aClientId("AB0001"), aRegistration().rememberingConsent().build(),
+                NOW).rememberConsent()).isTrue();
+        assertThat(new WebService(Environment.TEST, aClientId("AB0002"), aRegistration().build(), NOW)
+                .rememberConsent()).as("off unless asked for").isFalse();
+        assertInvalid(() -> new WebService(Environment.PRODUCTION, aClientId("AB0001"),
+                        aRegistration().rememberingConsent().build(), NOW),
+                "rememberConsent", "remember-consent-test-only");
+        WebService production = new WebService(Environment.PRODUCTION, aClientId("AB0003"), aRegistration().build(), NOW);
+        assertInvalid(() -> production.change(aRegistration().withDisplayName("変更後").rememberingConsent().build(),
+                NOW.plusSeconds(60)), "rememberConsent", "remember-consent-test-only");
+        assertThat(production.rememberConsent()).isFalse();
+        assertThat(production.displayName()).isEqualTo("お薬手帳サービス");
+    }
+
+    @Test
     void productionServiceCannotBeChangedToClientAuthNoneAndStaysAsItWas() {
         WebService service = aServiceWithoutSkip(Environment.PRODUCTION, "AB0001");
 

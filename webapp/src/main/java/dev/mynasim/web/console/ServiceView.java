@@ -75,6 +75,7 @@ public class ServiceView extends ConsoleView {
     private boolean headless;
     private boolean requirePkce = true;
     private boolean requireNonce = true;
+    private boolean rememberConsent;
     private String idTokenAlg = "RS256";
     private String newSecret;
     private String csr;
@@ -102,6 +103,7 @@ public class ServiceView extends ConsoleView {
         headless = service.headless();
         requirePkce = service.requirePkce();
         requireNonce = service.requireNonce();
+        rememberConsent = service.rememberConsent();
         idTokenAlg = service.idTokenAlg();
     }
 
@@ -232,7 +234,7 @@ public class ServiceView extends ConsoleView {
         Set<MynaApi> chosen = apis == null || apis.isEmpty() ? Set.of()
                 : apis.stream().map(MynaApi::fromCode).collect(Collectors.toCollection(() -> EnumSet.noneOf(MynaApi.class)));
         return new ServiceAdmin.ServiceForm(displayName, consentText, uris, callbackUrl, chosen, skipFeature, clientAuth,
-                jwks, headless, requirePkce, requireNonce, idTokenAlg);
+                jwks, headless, requirePkce, requireNonce, rememberConsent, idTokenAlg);
     }
 
     private String upload() {
@@ -414,6 +416,14 @@ public class ServiceView extends ConsoleView {
 
     public void setRequireNonce(boolean requireNonce) {
         this.requireNonce = requireNonce;
+    }
+
+    public boolean isRememberConsent() {
+        return rememberConsent;
+    }
+
+    public void setRememberConsent(boolean rememberConsent) {
+        this.rememberConsent = rememberConsent;
     }
 
     public String getIdTokenAlg() {

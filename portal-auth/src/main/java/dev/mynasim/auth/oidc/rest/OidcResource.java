@@ -5,6 +5,7 @@ import dev.mynasim.auth.api.TokenRejected;
 import dev.mynasim.auth.api.VerifiedAccessToken;
 import dev.mynasim.auth.consent.Consents;
 import dev.mynasim.auth.consent.OAuthGrant;
+import dev.mynasim.auth.flow.AuthorizeOutcome;
 import dev.mynasim.auth.flow.OAuthError;
 import dev.mynasim.auth.flow.TransactionFlow;
 import dev.mynasim.auth.oauth.rest.AuthorizeResponses;
@@ -146,10 +147,40 @@ public class OidcResource {
     @Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON})
     @Operation(summary = "OpenID Connect Core §3.1.2.1 authentication request (code flow; state, nonce and S256 PKCE required)")
     public Response authorize(@Context UriInfo uri, @Context HttpHeaders headers) {
+        return authorize(uri.getQueryParameters(), headers);
+    }
+
+    /**
+     * OpenID Connect Core §3.1.2.1: the authorization endpoint MUST support POST as well, the parameters form-encoded
+     * in the body; the same rules and pages apply. A browser follows the 302 that answers it with a GET.
+     */
+    @POST
+    @Path("oidc/authorize")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON})
+    @Operation(summary = "The authentication request sent as a form (OpenID Connect Core §3.1.2.1)")
+    public Response authorizePost(MultivaluedMap<String, String> form, @Context HttpHeaders headers) {
+        return authorize(form == null ? new MultivaluedHashMap<>() : form, headers);
+    }
+
+    /** Not a form: there is no client or redirect URI to trust, so the error page (DESIGN.md 9.4, 9.9). */
+    @POST
+    @Path("oidc/authorize")
+    @Consumes(MediaType.WILDCARD)
+    @Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON})
+    @Operation(hidden = true)
+    public Response authorizeNotAForm() {
+        return AuthorizeResponses.of(new AuthorizeOutcome.ErrorPage(
+                "認可リクエストを POST で送る場合は application/x-www-form-urlencoded の形式にしてください。",
+                "An authentication request sent by POST must be application/x-www-form-urlencoded "
+                        + "(OpenID Connect Core §3.1.2.1)."));
+    }
+
+    private Response authorize(MultivaluedMap<String, String> parameters, HttpHeaders headers) {
         Environment env = Environment.parse(environment);
         Optional<String> cookie = Optional.ofNullable(headers.getCookies().get(TransactionFlow.cookieName(env)))
                 .map(Cookie::getValue);
-        return AuthorizeResponses.of(authorization.authorize(env, uri.getQueryParameters(), cookie));
+        return AuthorizeResponses.of(authorization.authorize(env, parameters, cookie));
     }
 
     @POST

@@ -13,13 +13,15 @@ import java.util.stream.Collectors;
  * A Web service to register or change. {@code apiUserId} may be left out by an API user's account (its own is
  * taken); {@code apiUserId} and {@code serviceId} are fixed once registered. {@code headless} (default false,
  * TEST only) lets the service's tests complete the card step and consent without a page; {@code requirePkce} and
- * {@code requireNonce} (default true) relax the OpenID Connect door for certification tooling; {@code idTokenAlg}
+ * {@code requireNonce} (default true, false also makes {@code state} optional) relax the OpenID Connect door for
+ * certification tooling, as {@code rememberConsent} (default false, TEST only) does for its consent screen; {@code idTokenAlg}
  * RS256 (default) or ES256.
  */
 public record WebServiceRequest(String apiUserId, String serviceId, String displayName, String consentText,
                                 List<String> redirectUris, String callbackUrl, List<String> apis,
                                 Boolean skipFeature, String clientAuth, String jwks, Boolean headless,
-                                Boolean requirePkce, Boolean requireNonce, String idTokenAlg) {
+                                Boolean requirePkce, Boolean requireNonce, Boolean rememberConsent,
+                                String idTokenAlg) {
 
     ServiceRegistration registration() {
         List<ServiceUrl> redirects = redirectUris == null ? List.of()
@@ -37,6 +39,6 @@ public record WebServiceRequest(String apiUserId, String serviceId, String displ
         return new ServiceRegistration(displayName, consentText, redirects, callback, apiSet, skipFeature,
                 ClientAuthMethod.fromCode(RuleViolation.required("clientAuth", clientAuth)), jwks,
                 Boolean.TRUE.equals(headless), !Boolean.FALSE.equals(requirePkce), !Boolean.FALSE.equals(requireNonce),
-                idTokenAlg);
+                Boolean.TRUE.equals(rememberConsent), idTokenAlg);
     }
 }

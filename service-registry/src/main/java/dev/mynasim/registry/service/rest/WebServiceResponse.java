@@ -16,7 +16,7 @@ import java.util.Optional;
 public record WebServiceResponse(String clientId, String apiUserId, String serviceId, String environment,
                                  String displayName, String consentText, List<String> redirectUris,
                                  String callbackUrl, List<String> apis, boolean skipFeature, String clientAuth,
-                                 String jwks, boolean headless, boolean requirePkce, boolean requireNonce, String idTokenAlg,
+                                 String jwks, boolean headless, boolean requirePkce, boolean requireNonce, boolean rememberConsent, String idTokenAlg,
                                  String clientSecret, PinnedCertificate tlsCertificate, String groupId, boolean usable, String unusableReason,
                                  Instant createdAt, Instant updatedAt) {
 
@@ -29,7 +29,7 @@ public record WebServiceResponse(String clientId, String apiUserId, String servi
         return new WebServiceResponse(s.clientId().toString(), s.apiUser().value(), s.clientId().service().value(),
                 s.environment().path(), s.displayName(), s.consentText(), s.redirectUris(), s.callbackUrl(),
                 s.apis().stream().map(MynaApi::code).sorted().toList(), s.skipFeature(), s.clientAuth().code(),
-                s.jwks(), s.headless(), s.requirePkce(), s.requireNonce(), s.idTokenAlg(), clientSecret,
+                s.jwks(), s.headless(), s.requirePkce(), s.requireNonce(), s.rememberConsent(), s.idTokenAlg(), clientSecret,
                 s.pinnedCertificate().orElse(null), s.group().map(GroupId::value).orElse(null), whyUnusable.isEmpty(),
                 whyUnusable.map(RuleViolation::getMessage).orElse(null), s.createdAt(), s.updatedAt());
     }
