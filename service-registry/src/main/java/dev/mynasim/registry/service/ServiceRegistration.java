@@ -3,6 +3,7 @@ package dev.mynasim.registry.service;
 import static dev.mynasim.registry.api.JsonP.JSON;
 
 import dev.mynasim.registry.api.ClientAuthMethod;
+import dev.mynasim.registry.api.ConsentButton;
 import dev.mynasim.registry.api.MynaApi;
 import dev.mynasim.registry.api.RuleViolation;
 import jakarta.json.JsonException;
@@ -20,12 +21,13 @@ import java.util.Set;
  * exactly one API, and the skip feature is never registered alone. {@code headless} lets the service's tests
  * complete the card step and consent without a page (TEST registrations only); {@code requirePkce} and
  * {@code requireNonce} (normally true) may be switched off for the OpenID Connect door, as OpenID Connect Core
- * allows, so certification tooling can run.
+ * allows, so certification tooling can run. {@code consentButton} is the word on the consent screen's approve
+ * button (連携 unless it says データ取得).
  */
 public record ServiceRegistration(String displayName, String consentText, List<ServiceUrl> redirectUris,
                                   ServiceUrl callbackUrl, Set<MynaApi> apis, boolean skipFeature,
                                   ClientAuthMethod clientAuth, String jwks, boolean headless, boolean requirePkce,
-                                  boolean requireNonce, String idTokenAlg) {
+                                  boolean requireNonce, String idTokenAlg, ConsentButton consentButton) {
 
     static final int MAX_DISPLAY_NAME = 100;
     static final int MAX_CONSENT_TEXT = 2000;
@@ -80,6 +82,9 @@ public record ServiceRegistration(String displayName, String consentText, List<S
         if (!idTokenAlg.equals("RS256") && !idTokenAlg.equals("ES256")) {
             throw RuleViolation.invalid("idTokenAlg", "id-token-alg", "idTokenAlg must be RS256 or ES256, got: " + idTokenAlg,
                     "idTokenAlg は RS256 または ES256 で指定してください。入力値: " + idTokenAlg);
+        }
+        if (consentButton == null) {
+            consentButton = ConsentButton.LINK;
         }
         if (clientAuth == ClientAuthMethod.PRIVATE_KEY_JWT) {
             checkJwks(jwks);

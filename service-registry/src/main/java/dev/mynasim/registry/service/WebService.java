@@ -3,6 +3,7 @@ package dev.mynasim.registry.service;
 import dev.mynasim.registry.api.ApiUserId;
 import dev.mynasim.registry.api.ClientAuthMethod;
 import dev.mynasim.registry.api.ClientId;
+import dev.mynasim.registry.api.ConsentButton;
 import dev.mynasim.registry.api.Environment;
 import dev.mynasim.registry.api.GroupId;
 import dev.mynasim.registry.api.MynaApi;
@@ -73,6 +74,8 @@ public class WebService {
     private boolean requireNonce = true;
     @Column(name = "id_token_alg")
     private String idTokenAlg = "RS256";
+    @Column(name = "consent_button")
+    private String consentButton = ConsentButton.LINK.code();
     @Column(name = "tls_cert_sha256")
     private String tlsCertSha256;
     @Column(name = "tls_cert_subject")
@@ -138,6 +141,7 @@ public class WebService {
         this.requirePkce = registration.requirePkce();
         this.requireNonce = registration.requireNonce();
         this.idTokenAlg = registration.idTokenAlg();
+        this.consentButton = registration.consentButton().code();
         this.displayName = registration.displayName().strip();
         this.consentText = registration.consentText();
         this.redirectUris.clear();
@@ -235,6 +239,10 @@ public class WebService {
     }
 
     /** RS256 (OpenID Connect Core §15.1: mandatory for providers) unless the registration asked ES256. */
+    public ConsentButton consentButton() {
+        return ConsentButton.fromCode(consentButton);
+    }
+
     public String idTokenAlg() {
         return idTokenAlg;
     }

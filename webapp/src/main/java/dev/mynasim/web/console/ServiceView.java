@@ -4,6 +4,7 @@ import dev.mynasim.auth.api.ClientCertificateAdmin;
 import dev.mynasim.auth.api.ClientCertificateAdmin.IssuedCertificate;
 import dev.mynasim.registry.api.ClientAuthMethod;
 import dev.mynasim.registry.api.ClientId;
+import dev.mynasim.registry.api.ConsentButton;
 import dev.mynasim.registry.api.Environment;
 import dev.mynasim.registry.api.GroupId;
 import dev.mynasim.registry.api.MynaApi;
@@ -76,6 +77,7 @@ public class ServiceView extends ConsoleView {
     private boolean requirePkce = true;
     private boolean requireNonce = true;
     private String idTokenAlg = "RS256";
+    private String consentButton = ConsentButton.LINK.code();
     private String newSecret;
     private String csr;
     private transient Part csrFile;
@@ -103,6 +105,7 @@ public class ServiceView extends ConsoleView {
         requirePkce = service.requirePkce();
         requireNonce = service.requireNonce();
         idTokenAlg = service.idTokenAlg();
+        consentButton = service.consentButton().code();
     }
 
     public boolean isCreating() {
@@ -232,7 +235,7 @@ public class ServiceView extends ConsoleView {
         Set<MynaApi> chosen = apis == null || apis.isEmpty() ? Set.of()
                 : apis.stream().map(MynaApi::fromCode).collect(Collectors.toCollection(() -> EnumSet.noneOf(MynaApi.class)));
         return new ServiceAdmin.ServiceForm(displayName, consentText, uris, callbackUrl, chosen, skipFeature, clientAuth,
-                jwks, headless, requirePkce, requireNonce, idTokenAlg);
+                jwks, headless, requirePkce, requireNonce, idTokenAlg, consentButton);
     }
 
     private String upload() {
@@ -414,6 +417,14 @@ public class ServiceView extends ConsoleView {
 
     public void setRequireNonce(boolean requireNonce) {
         this.requireNonce = requireNonce;
+    }
+
+    public String getConsentButton() {
+        return consentButton;
+    }
+
+    public void setConsentButton(String consentButton) {
+        this.consentButton = consentButton;
     }
 
     public String getIdTokenAlg() {

@@ -79,8 +79,8 @@ public class OidcResource {
     Instance<PresentedCertificate> presented;
 
     @Inject
-    @ConfigProperty(name = "mynasim.tls.base-url", defaultValue = "https://localhost:8443")
-    String tlsBaseUrl;
+    @ConfigProperty(name = "mynasim.tls.base-url")
+    Optional<String> tlsBaseUrl;
 
     @PathParam("environment")
     String environment;
@@ -119,13 +119,7 @@ public class OidcResource {
                 : List.of("private_key_jwt", "tls_client_auth"));
         // RFC 8705 §3.3, §5: certificate-bound tokens, and where the endpoints that read a client certificate listen
         metadata.put("tls_client_certificate_bound_access_tokens", true);
-        String mtls = tlsBaseUrl.replaceAll("/+$", "") + "/" + env.path();
-        Map<String, Object> aliases = new LinkedHashMap<>();
-        aliases.put("token_endpoint", mtls + "/oidc/token");
-        aliases.put("introspection_endpoint", mtls + "/oidc/introspect");
-        aliases.put("revocation_endpoint", mtls + "/oidc/revoke");
-        aliases.put("userinfo_endpoint", mtls + "/oidc/userinfo");
-        metadata.put("mtls_endpoint_aliases", aliases);
+        mtlsAliases(tlsBaseUrl, env).ifPresent(aliases -> metadata.put("mtls_endpoint_aliases", aliases));
         metadata.put("token_endpoint_auth_signing_alg_values_supported", List.of("RS256", "PS256", "ES256"));
         metadata.put("code_challenge_methods_supported", List.of("S256"));
         metadata.put("prompt_values_supported", List.of("none", "login", "consent"));
@@ -141,6 +135,22 @@ public class OidcResource {
                 .header("Cache-Control", "max-age=300").build();
     }
 
+    /**
+     * RFC 8705 §5: the endpoints on the mutual-TLS listener, only when one is configured ({@code mynasim.tls.base-url},
+     * which {@code bin/mynasim --tls} sets): advertising a listener that does not run sends clients to a dead port.
+     */
+    static Optional<Map<String, Object>> mtlsAliases(Optional<String> tlsBaseUrl, Environment env) {
+        return tlsBaseUrl.filter(url -> !url.isBlank()).map(url -> {
+            String mtls = url.strip().replaceAll("/+$", "") + "/" + env.path();
+            Map<String, Object> aliases = new LinkedHashMap<>();
+            aliases.put("token_endpoint", mtls + "/oidc/token");
+            aliases.put("introspection_endpoint", mtls + "/oidc/introspect");
+            aliases.put("revocation_endpoint", mtls + "/oidc/revoke");
+            aliases.put("userinfo_endpoint", mtls + "/oidc/userinfo");
+            return aliases;
+        });
+    }
+
     @GET
     @Path("oidc/authorize")
     @Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON})
@@ -149,7 +159,7 @@ public class OidcResource {
         Environment env = Environment.parse(environment);
         Optional<String> cookie = Optional.ofNullable(headers.getCookies().get(TransactionFlow.cookieName(env)))
                 .map(Cookie::getValue);
-        return AuthorizeResponses.of(authorization.authorize(env, uri.getQueryParameters(), cookie));
+        return AuthorizeResponses.of(authorization.authorize(env, uri.getQueryParameters(), cookie), headers, uri);
     }
 
     @POST

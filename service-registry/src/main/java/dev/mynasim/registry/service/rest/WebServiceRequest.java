@@ -1,6 +1,7 @@
 package dev.mynasim.registry.service.rest;
 
 import dev.mynasim.registry.api.ClientAuthMethod;
+import dev.mynasim.registry.api.ConsentButton;
 import dev.mynasim.registry.api.MynaApi;
 import dev.mynasim.registry.api.RuleViolation;
 import dev.mynasim.registry.service.ServiceRegistration;
@@ -14,12 +15,13 @@ import java.util.stream.Collectors;
  * taken); {@code apiUserId} and {@code serviceId} are fixed once registered. {@code headless} (default false,
  * TEST only) lets the service's tests complete the card step and consent without a page; {@code requirePkce} and
  * {@code requireNonce} (default true) relax the OpenID Connect door for certification tooling; {@code idTokenAlg}
- * RS256 (default) or ES256.
+ * RS256 (default) or ES256; {@code consentButton} {@code link} (連携, default) or {@code fetch-data} (データ取得).
  */
 public record WebServiceRequest(String apiUserId, String serviceId, String displayName, String consentText,
                                 List<String> redirectUris, String callbackUrl, List<String> apis,
                                 Boolean skipFeature, String clientAuth, String jwks, Boolean headless,
-                                Boolean requirePkce, Boolean requireNonce, String idTokenAlg) {
+                                Boolean requirePkce, Boolean requireNonce, String idTokenAlg,
+                                String consentButton) {
 
     ServiceRegistration registration() {
         List<ServiceUrl> redirects = redirectUris == null ? List.of()
@@ -37,6 +39,6 @@ public record WebServiceRequest(String apiUserId, String serviceId, String displ
         return new ServiceRegistration(displayName, consentText, redirects, callback, apiSet, skipFeature,
                 ClientAuthMethod.fromCode(RuleViolation.required("clientAuth", clientAuth)), jwks,
                 Boolean.TRUE.equals(headless), !Boolean.FALSE.equals(requirePkce), !Boolean.FALSE.equals(requireNonce),
-                idTokenAlg);
+                idTokenAlg, ConsentButton.fromCode(consentButton));
     }
 }
