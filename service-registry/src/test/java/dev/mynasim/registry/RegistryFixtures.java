@@ -183,7 +183,7 @@ public final class RegistryFixtures {
 
         public ServiceRegistration build() {
             return new ServiceRegistration(displayName, consentText, redirectUris, callbackUrl, apis, skipFeature,
-                    clientAuth, jwks, headless, true, true, rememberConsent, "RS256");
+                    clientAuth, jwks, headless, true, true, rememberConsent, "RS256", null);
         }
     }
 }

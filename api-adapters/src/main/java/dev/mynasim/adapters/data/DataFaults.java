@@ -45,25 +45,25 @@ public class DataFaults {
             }
             case ERROR_CODE -> {
                 faults.recordHit(rule, step, subject, "errorCode " + rule.parameter().orElse(""));
-                throw new DataRefused(rule.parameter().orElse(""), 200, "errorCode " + injected, "失敗注入ルール "
+                throw new DataRefused(rule.parameter().orElse(""), 200, "errorCode " + injected, "障害注入ルール "
                         + rule.id() + " による errorCode");
             }
             case UNAVAILABLE -> {
                 int seconds = rule.number(30);
                 faults.recordHit(rule, step, subject, "HTTP 503, Retry-After " + seconds);
                 throw new DataRefused("ESV0503", 503, "Service unavailable, " + injected,
-                        "サービス停止中 (失敗注入ルール " + rule.id() + ")").with("Retry-After", Integer.toString(seconds));
+                        "サービス停止中 (障害注入ルール " + rule.id() + ")").with("Retry-After", Integer.toString(seconds));
             }
             case TOO_MANY_REQUESTS -> {
                 int seconds = rule.number(1);
                 faults.recordHit(rule, step, subject, "HTTP 429, Retry-After " + seconds);
                 throw new DataRefused("ESV0429", 429, "Too many requests, " + injected,
-                        "リクエスト過多 (失敗注入ルール " + rule.id() + ")").with("Retry-After", Integer.toString(seconds));
+                        "リクエスト過多 (障害注入ルール " + rule.id() + ")").with("Retry-After", Integer.toString(seconds));
             }
             case SERVER_ERROR -> {
                 faults.recordHit(rule, step, subject, "HTTP 500");
                 throw new DataRefused("ESV0500", 500, "Internal error, " + injected,
-                        "内部エラー (失敗注入ルール " + rule.id() + ")");
+                        "内部エラー (障害注入ルール " + rule.id() + ")");
             }
             default -> { }
         }

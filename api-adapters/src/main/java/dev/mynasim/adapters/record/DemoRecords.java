@@ -36,9 +36,14 @@ public class DemoRecords {
     @ConfigProperty(name = "mynasim.demo-data", defaultValue = "true")
     boolean enabled;
 
+    /** Production mode never loads demo data (DemoAccounts.load). */
+    @Inject
+    @ConfigProperty(name = "mynasim.server.mode", defaultValue = "dev")
+    String serverMode;
+
     @Transactional
     void load(@Observes @Priority(400) SchemaMigrated migrated) {
-        if (!enabled) {
+        if (!dev.mynasim.registry.api.DemoAccounts.load(enabled, serverMode)) {
             return;
         }
         int loaded = 0;

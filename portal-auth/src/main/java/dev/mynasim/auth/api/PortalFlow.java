@@ -1,5 +1,6 @@
 package dev.mynasim.auth.api;
 
+import dev.mynasim.registry.api.ConsentButton;
 import dev.mynasim.registry.api.MynaApi;
 import java.util.List;
 import java.util.Optional;
@@ -10,8 +11,11 @@ import java.util.Optional;
  */
 public interface PortalFlow {
 
-    /** A card the tester may pick: its serial and how the list shows it. */
-    record CardChoice(String serial, String label) {
+    /**
+     * A card the tester may pick: its serial, its holder's name (a tester picks a person, not a number) and its state
+     * ({@code usable}, {@code locked}, {@code expired}, {@code revoked}), which the page words in its language.
+     */
+    record CardChoice(String serial, String holderName, String state) {
     }
 
     /** What the card step shows, or why it cannot go on. */
@@ -22,9 +26,9 @@ public interface PortalFlow {
     record ApiLine(MynaApi api, String name, String data) {
     }
 
-    /** What the consent screen shows. */
+    /** What the consent screen shows; {@code button} is the word the registration chose for approving. */
     record ConsentStep(String apiUserName, String serviceName, String consentText, List<ApiLine> apis,
-                       boolean verificationSkipped, String environmentLabel) {
+                       boolean verificationSkipped, String environmentLabel, ConsentButton button) {
     }
 
     /** What the registration step shows. */
@@ -52,6 +56,12 @@ public interface PortalFlow {
     Optional<CardStep> cardStep(String transactionId);
 
     Next readCard(String transactionId, String cardSerial, String pin);
+
+    /**
+     * 連携をやめる on the card step: the transaction ends and the browser goes back to the service with
+     * {@code error=access_denied} and its {@code state} (RFC 6749 §4.1.2.1), as after 連携をやめる on consent.
+     */
+    Next cancelCardStep(String transactionId);
 
     Optional<ConsentStep> consentStep(String transactionId);
 

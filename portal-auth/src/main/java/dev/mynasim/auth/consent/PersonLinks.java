@@ -19,7 +19,10 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -41,6 +44,9 @@ public class PersonLinks implements LinkedServices {
 
     @Inject
     ServiceDirectory directory;
+
+    @Inject
+    dev.mynasim.auth.person.People people;
 
     @Inject
     Clock clock;
@@ -97,27 +103,52 @@ public class PersonLinks implements LinkedServices {
         return person(pass).map(this::linked);
     }
 
+    @Override
+    public Optional<String> personName(String pass) {
+        return person(pass).flatMap(people::find).map(dev.mynasim.auth.person.Person::name);
+    }
+
+    /** One row per service: its standing consents (newest first, as {@code given} orders them) taken together. */
     private List<Linked> linked(PersonId person) {
-        return consents.given(person, Caller.SYSTEM).stream().filter(c -> !c.revoked()).map(c -> {
-            Optional<RegisteredService> service = directory.find(c.environment(), c.client());
-            return new Linked(c.id(), c.environment(), c.client(),
-                    service.map(RegisteredService::apiUserName).orElse(c.client().apiUser().value()),
-                    service.map(RegisteredService::displayName).orElse(c.client().toString()),
-                    c.apis().stream().sorted().map(MynaApi::nameJa).toList(), c.decidedAt(), c.cardSkipped());
+        Map<String, List<Consent>> byService = new LinkedHashMap<>();
+        consents.given(person, Caller.SYSTEM).stream().filter(c -> !c.revoked())
+                .forEach(c -> byService.computeIfAbsent(key(c), k -> new ArrayList<>()).add(c));
+        return byService.values().stream().map(standing -> {
+            Consent newest = standing.get(0);
+            Optional<RegisteredService> service = directory.find(newest.environment(), newest.client());
+            List<MynaApi> apis = standing.stream().flatMap(c -> c.apis().stream()).distinct().sorted().toList();
+            return new Linked(newest.id(), newest.environment(), newest.client(),
+                    service.map(RegisteredService::apiUserName).orElse(newest.client().apiUser().value()),
+                    service.map(RegisteredService::displayName).orElse(newest.client().toString()),
+                    apis, newest.decidedAt(), newest.cardSkipped());
         }).toList();
+    }
+
+    private static String key(Consent consent) {
+        return consent.environment() + "/" + consent.client();
     }
 
     @Override
     public boolean revoke(String pass, String consentId) {
-        boolean theirs = of(pass).orElse(List.of()).stream().anyMatch(l -> l.consentId().equals(consentId));
-        if (!theirs) {
+        Optional<PersonId> person = person(pass);
+        if (person.isEmpty()) {
             return false;
         }
-        try {
-            consents.revokeConsent(consentId, new Caller("citizen", true, Optional.empty()));
-            return true;
-        } catch (RuleViolation gone) {
+        List<Consent> standing = consents.given(person.get(), Caller.SYSTEM).stream().filter(c -> !c.revoked()).toList();
+        Optional<Consent> chosen = standing.stream().filter(c -> c.id().equals(consentId)).findFirst();
+        if (chosen.isEmpty()) {
             return false;
         }
+        Caller citizen = new Caller("citizen", true, Optional.empty());
+        boolean revoked = false;
+        for (Consent consent : standing.stream().filter(c -> key(c).equals(key(chosen.get()))).toList()) {
+            try {
+                consents.revokeConsent(consent.id(), citizen);
+                revoked = true;
+            } catch (RuleViolation gone) {
+                // revoked meanwhile by someone else: nothing left to do for this one
+            }
+        }
+        return revoked;
     }
 }

@@ -73,9 +73,14 @@ public class DemoPeople {
     @ConfigProperty(name = "mynasim.demo-data", defaultValue = "true")
     boolean enabled;
 
+    /** Production mode never loads demo data (DemoAccounts.load). */
+    @Inject
+    @ConfigProperty(name = "mynasim.server.mode", defaultValue = "dev")
+    String serverMode;
+
     @Transactional
     void load(@Observes @Priority(300) SchemaMigrated migrated) {
-        if (!enabled || cards.find(HOLDERS.get(0).serial()).isPresent()) {
+        if (!dev.mynasim.registry.api.DemoAccounts.load(enabled, serverMode) || cards.find(HOLDERS.get(0).serial()).isPresent()) {
             return;
         }
         Instant now = clock.instant();

@@ -329,8 +329,10 @@ public class TransactionFlow implements PortalFlow {
         return transaction(transactionId, Stage.CARD).map(tx -> {
             RegisteredService service = service(tx);
             Instant now = clock.instant();
-            List<CardChoice> choices = cards.visibleTo(service.clientId().apiUser()).stream()
-                    .map(card -> new CardChoice(card.serial(), label(card, now))).toList();
+            List<VirtualCard> visible = cards.visibleTo(service.clientId().apiUser());
+            Map<String, String> names = people.names(visible.stream().map(VirtualCard::person).toList());
+            List<CardChoice> choices = visible.stream().map(card -> new CardChoice(card.serial(),
+                    names.getOrDefault(card.person().value(), ""), state(card, now))).toList();
             return new CardStep(service.displayName(), service.apiUserName(), tx.environment().labelJa(), choices);
         });
     }
@@ -360,6 +362,20 @@ public class TransactionFlow implements PortalFlow {
     }
 
     @Override
+    public Next cancelCardStep(String transactionId) {
+        Optional<AuthorizationTransaction> found = transaction(transactionId, Stage.CARD);
+        if (found.isEmpty()) {
+            return Next.stay(EXPIRED);
+        }
+        AuthorizationTransaction tx = found.get();
+        store.remove(Kind.TRANSACTION, tx.id());
+        audit.record("portal", "verification.cancelled", tx.environment().path() + "/" + tx.clientId(),
+                "the user stopped at the card step");
+        return Next.to(new ErrorRedirect(tx.redirectUri(), tx.state(), issuerOf(tx)).location("access_denied",
+                "the user stopped at the card step (連携をやめる)"));
+    }
+
+    @Override
     public Optional<ConsentStep> consentStep(String transactionId) {
         return transaction(transactionId, Stage.CONSENT).map(tx -> {
             RegisteredService service = service(tx);
@@ -369,7 +385,7 @@ public class TransactionFlow implements PortalFlow {
                 tx.extras().attributes().forEach(a -> apis.add(new ApiLine(null, ATTRIBUTES.get(a), "基本 4 情報")));
             }
             return new ConsentStep(service.apiUserName(), service.displayName(), service.consentText(), apis,
-                    tx.verificationSkipped(), tx.environment().labelJa());
+                    tx.verificationSkipped(), tx.environment().labelJa(), service.consentButton());
         });
     }
 
@@ -661,16 +677,14 @@ public class TransactionFlow implements PortalFlow {
     public static final Map<String, String> ATTRIBUTES = Map.of("name", "氏名", "address", "住所",
             "birthdate", "生年月日", "gender", "性別");
 
-    private static String label(VirtualCard card, Instant now) {
-        CardState state = card.state(now);
-        String status = switch (state) {
-            case USABLE -> "";
-            case LOCKED -> " (ロック中)";
-            case EXPIRED -> " (有効期限切れ)";
-            case REVOKED -> " (失効)";
-            case UNKNOWN -> "";
+    /** The card's state as the chooser words it; UNKNOWN does not occur for a card that exists. */
+    private static String state(VirtualCard card, Instant now) {
+        return switch (card.state(now)) {
+            case USABLE, UNKNOWN -> "usable";
+            case LOCKED -> "locked";
+            case EXPIRED -> "expired";
+            case REVOKED -> "revoked";
         };
-        return card.serial() + status;
     }
 
     public static Optional<String> single(Map<String, List<String>> query, String name) {

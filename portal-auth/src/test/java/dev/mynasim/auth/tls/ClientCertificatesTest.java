@@ -191,7 +191,8 @@ class ClientCertificatesTest {
                                              Optional<PinnedCertificate> pinned) {
         return new RegisteredService(environment, CLIENT, "テスト事業者", "サービス", "同意", List.of("https://rp.example/cb"),
                 null, Set.of(MynaApi.SELF_INFO), true, Optional.empty(), method, Optional.empty(), false, true, true, false,
-                Optional.empty(), "RS256", pinned, Optional.empty());
+                Optional.empty(), "RS256", pinned, Optional.empty(),
+                dev.mynasim.registry.api.ConsentButton.LINK);
     }
 
     private static PresentedCertificate tls(X509Certificate certificate) {

@@ -7,8 +7,9 @@ import java.util.Set;
 /**
  * What the portal needs to know of one Web service registration: who it belongs to, where it may redirect, which
  * APIs it reaches, whether it has the skip feature and its group, how it authenticates (with the TLS client certificate
- * a {@code tls_client_auth} registration is pinned to), and whether it may be used now. {@code rememberConsent}
- * (TEST only): the OpenID Connect door may take a standing consent for the consent screen (README, Certification).
+ * a {@code tls_client_auth} registration is pinned to), whether it may be used now, and the word on its consent
+ * screen's approve button. {@code rememberConsent} (TEST only): the OpenID Connect door may take a standing consent
+ * for the consent screen (README, Certification).
  */
 public record RegisteredService(Environment environment, ClientId clientId, String apiUserName, String displayName,
                                 String consentText, List<String> redirectUris, String callbackUrl, Set<MynaApi> apis,
@@ -16,7 +17,8 @@ public record RegisteredService(Environment environment, ClientId clientId, Stri
                                 Optional<String> jwks, boolean headless, boolean requirePkce, boolean requireNonce,
                                 boolean rememberConsent,
                                 Optional<String> clientSecretHash, String idTokenAlg,
-                                Optional<PinnedCertificate> tlsCertificate, Optional<String> unusableReason) {
+                                Optional<PinnedCertificate> tlsCertificate, Optional<String> unusableReason,
+                                ConsentButton consentButton) {
 
     public boolean usable() {
         return unusableReason.isEmpty();
@@ -26,7 +28,7 @@ public record RegisteredService(Environment environment, ClientId clientId, Stri
     public RegisteredService withUnusableReason(Optional<String> reason) {
         return reason.equals(unusableReason) ? this : new RegisteredService(environment, clientId, apiUserName,
                 displayName, consentText, redirectUris, callbackUrl, apis, skipFeature, group, clientAuth, jwks, headless,
-                requirePkce, requireNonce, rememberConsent, clientSecretHash, idTokenAlg, tlsCertificate, reason);
+                requirePkce, requireNonce, rememberConsent, clientSecretHash, idTokenAlg, tlsCertificate, reason, consentButton);
     }
 
     /** Compares a presented client secret with the stored SHA-256, in constant time. */

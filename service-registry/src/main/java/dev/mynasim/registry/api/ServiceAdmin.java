@@ -15,7 +15,8 @@ public interface ServiceAdmin {
      */
     record ServiceForm(String displayName, String consentText, List<String> redirectUris, String callbackUrl,
                        Set<MynaApi> apis, boolean skipFeature, String clientAuth, String jwks, boolean headless,
-                       boolean requirePkce, boolean requireNonce, boolean rememberConsent, String idTokenAlg) {
+                       boolean requirePkce, boolean requireNonce, boolean rememberConsent, String idTokenAlg,
+                       String consentButton) {
     }
 
     /** The registrations of one environment the caller may see, by API user and service id. */

@@ -4,6 +4,7 @@ import dev.mynasim.registry.account.ConsoleAccounts;
 import dev.mynasim.registry.api.ApiUserId;
 import dev.mynasim.registry.api.Caller;
 import dev.mynasim.registry.api.ClientAuthMethod;
+import dev.mynasim.registry.api.ConsentButton;
 import dev.mynasim.registry.api.ClientId;
 import dev.mynasim.registry.api.Environment;
 import dev.mynasim.registry.api.GroupId;
@@ -35,8 +36,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class DemoRegistry {
 
-    public static final String DEMO_PASSWORD_1 = "demo-password-1";
-    public static final String DEMO_PASSWORD_2 = "demo-password-2";
+    public static final String DEMO_PASSWORD_1 = dev.mynasim.registry.api.DemoAccounts.PASSWORDS.get("sp00000001");
+    public static final String DEMO_PASSWORD_2 = dev.mynasim.registry.api.DemoAccounts.PASSWORDS.get("sp00000002");
 
     private static final Logger LOG = Logger.getLogger(DemoRegistry.class.getName());
     private static final Caller SYSTEM = Caller.SYSTEM;
@@ -62,13 +63,18 @@ public class DemoRegistry {
     @ConfigProperty(name = "mynasim.demo-data", defaultValue = "true")
     boolean enabled;
 
+    /** Production mode never loads demo data (DemoAccounts.load). */
+    @Inject
+    @ConfigProperty(name = "mynasim.server.mode", defaultValue = "dev")
+    String serverMode;
+
     @Inject
     @ConfigProperty(name = "mynasim.base-url", defaultValue = "http://localhost:8080")
     String baseUrl;
 
     @Transactional
     void load(@Observes @Priority(200) SchemaMigrated migrated) {
-        if (!enabled || apiUsers.exists(SP1)) {
+        if (!dev.mynasim.registry.api.DemoAccounts.load(enabled, serverMode) || apiUsers.exists(SP1)) {
             return;
         }
         apiUsers.register(SYSTEM, SP1, "デモヘルスケア株式会社", new CorporateNumber("2010401000001"));
@@ -101,7 +107,7 @@ public class DemoRegistry {
                 "OpenID Connect と private_key_jwt で連携し、予防接種情報と薬剤情報を取得します。",
                 List.of(ServiceUrl.of("redirectUris", base + "/callback")), ServiceUrl.of("callbackUrl", base + "/notice"),
                 Set.of(MynaApi.SELF_INFO, MynaApi.MEDICAL_INSURANCE), true, ClientAuthMethod.PRIVATE_KEY_JWT,
-                demoJwks(), true, true, true, false, "RS256"));
+                demoJwks(), true, true, true, false, "RS256", ConsentButton.LINK));
         register(Environment.TEST, SP2, "BB0001", "市民ポータル 予防接種",
                 "予防接種の記録を表示するために、マイナポータルから予防接種情報を取得します。", true, MynaApi.SELF_INFO);
         LOG.info("Loaded the demo registrations (SP00000001, SP00000002)");
@@ -114,7 +120,9 @@ public class DemoRegistry {
         ClientAuthMethod auth = env == Environment.TEST ? ClientAuthMethod.NONE : ClientAuthMethod.TLS_CLIENT_AUTH;
         services.register(SYSTEM, env, client(owner, serviceId), new ServiceRegistration(name, consentText,
                 List.of(ServiceUrl.of("redirectUris", base + "/callback")), ServiceUrl.of("callbackUrl", base + "/notice"),
-                Set.of(apis), skip, auth, null, env == Environment.TEST, true, true, false, "RS256"));
+                Set.of(apis), skip, auth, null, env == Environment.TEST, true, true, false, "RS256",
+                // guideline 2.2 ⑥: the second service of the group shows データ取得; the others 連携 (figure 2.1-4)
+                serviceId.equals("AA0002") ? ConsentButton.FETCH_DATA : ConsentButton.LINK));
     }
 
     private static String demoJwks() {

@@ -3,6 +3,7 @@ package dev.mynasim.registry.service;
 import static dev.mynasim.registry.api.JsonP.JSON;
 
 import dev.mynasim.registry.api.ClientAuthMethod;
+import dev.mynasim.registry.api.ConsentButton;
 import dev.mynasim.registry.api.MynaApi;
 import dev.mynasim.registry.api.RuleViolation;
 import jakarta.json.JsonException;
@@ -23,11 +24,13 @@ import java.util.Set;
  * allows, so certification tooling can run; {@code rememberConsent} (normally false, TEST only) lets a standing consent
  * of the same person for the same APIs and attributes stand in for the OpenID Connect door's consent screen, for the
  * same tooling.
+ * {@code consentButton} is the word on the consent screen's approve button (連携 unless it says データ取得).
  */
 public record ServiceRegistration(String displayName, String consentText, List<ServiceUrl> redirectUris,
                                   ServiceUrl callbackUrl, Set<MynaApi> apis, boolean skipFeature,
                                   ClientAuthMethod clientAuth, String jwks, boolean headless, boolean requirePkce,
-                                  boolean requireNonce, boolean rememberConsent, String idTokenAlg) {
+                                  boolean requireNonce, boolean rememberConsent, String idTokenAlg,
+                                  ConsentButton consentButton) {
 
     static final int MAX_DISPLAY_NAME = 100;
     static final int MAX_CONSENT_TEXT = 2000;
@@ -82,6 +85,9 @@ public record ServiceRegistration(String displayName, String consentText, List<S
         if (!idTokenAlg.equals("RS256") && !idTokenAlg.equals("ES256")) {
             throw RuleViolation.invalid("idTokenAlg", "id-token-alg", "idTokenAlg must be RS256 or ES256, got: " + idTokenAlg,
                     "idTokenAlg は RS256 または ES256 で指定してください。入力値: " + idTokenAlg);
+        }
+        if (consentButton == null) {
+            consentButton = ConsentButton.LINK;
         }
         if (clientAuth == ClientAuthMethod.PRIVATE_KEY_JWT) {
             checkJwks(jwks);

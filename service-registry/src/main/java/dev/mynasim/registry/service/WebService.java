@@ -3,6 +3,7 @@ package dev.mynasim.registry.service;
 import dev.mynasim.registry.api.ApiUserId;
 import dev.mynasim.registry.api.ClientAuthMethod;
 import dev.mynasim.registry.api.ClientId;
+import dev.mynasim.registry.api.ConsentButton;
 import dev.mynasim.registry.api.Environment;
 import dev.mynasim.registry.api.GroupId;
 import dev.mynasim.registry.api.MynaApi;
@@ -75,6 +76,8 @@ public class WebService {
     private boolean rememberConsent;
     @Column(name = "id_token_alg")
     private String idTokenAlg = "RS256";
+    @Column(name = "consent_button")
+    private String consentButton = ConsentButton.LINK.code();
     @Column(name = "tls_cert_sha256")
     private String tlsCertSha256;
     @Column(name = "tls_cert_subject")
@@ -147,6 +150,7 @@ public class WebService {
         this.requireNonce = registration.requireNonce();
         this.rememberConsent = registration.rememberConsent();
         this.idTokenAlg = registration.idTokenAlg();
+        this.consentButton = registration.consentButton().code();
         this.displayName = registration.displayName().strip();
         this.consentText = registration.consentText();
         this.redirectUris.clear();
@@ -248,6 +252,10 @@ public class WebService {
     }
 
     /** RS256 (OpenID Connect Core §15.1: mandatory for providers) unless the registration asked ES256. */
+    public ConsentButton consentButton() {
+        return ConsentButton.fromCode(consentButton);
+    }
+
     public String idTokenAlg() {
         return idTokenAlg;
     }

@@ -6,6 +6,7 @@ import dev.mynasim.registry.api.CallbackHosts;
 import dev.mynasim.registry.api.Caller;
 import dev.mynasim.registry.api.ClientAuthMethod;
 import dev.mynasim.registry.api.ClientId;
+import dev.mynasim.registry.api.ConsentButton;
 import dev.mynasim.registry.api.Environment;
 import dev.mynasim.registry.api.GroupId;
 import dev.mynasim.registry.api.PinnedCertificate;
@@ -209,7 +210,7 @@ public class WebServiceRegistry implements ServiceDirectory, ServiceAdmin {
                 apiUsers.name(s.apiUser()), s.displayName(), s.consentText(), s.redirectUris(), s.callbackUrl(),
                 s.apis(), s.skipFeature(), s.group(), s.clientAuth(), Optional.ofNullable(s.jwks()), s.headless(),
                 s.requirePkce(), s.requireNonce(), s.rememberConsent(), s.clientSecretHash(), s.idTokenAlg(), s.pinnedCertificate(),
-                whyUnusable(s).map(RuleViolation::messageJa));
+                whyUnusable(s).map(RuleViolation::messageJa), s.consentButton());
     }
 
     /**
@@ -286,7 +287,8 @@ public class WebServiceRegistry implements ServiceDirectory, ServiceAdmin {
                 form.apis() == null ? java.util.Set.of() : form.apis(), form.skipFeature(),
                 ClientAuthMethod.fromCode(RuleViolation.required("clientAuth", form.clientAuth())),
                 blank(form.jwks()) ? null : form.jwks().strip(), form.headless(), form.requirePkce(),
-                form.requireNonce(), form.rememberConsent(), blank(form.idTokenAlg()) ? null : form.idTokenAlg());
+                form.requireNonce(), form.rememberConsent(), blank(form.idTokenAlg()) ? null : form.idTokenAlg(),
+                ConsentButton.fromCode(form.consentButton()));
     }
 
     private static boolean blank(String value) {

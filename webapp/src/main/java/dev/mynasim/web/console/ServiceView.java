@@ -4,6 +4,7 @@ import dev.mynasim.auth.api.ClientCertificateAdmin;
 import dev.mynasim.auth.api.ClientCertificateAdmin.IssuedCertificate;
 import dev.mynasim.registry.api.ClientAuthMethod;
 import dev.mynasim.registry.api.ClientId;
+import dev.mynasim.registry.api.ConsentButton;
 import dev.mynasim.registry.api.Environment;
 import dev.mynasim.registry.api.GroupId;
 import dev.mynasim.registry.api.MynaApi;
@@ -77,6 +78,7 @@ public class ServiceView extends ConsoleView {
     private boolean requireNonce = true;
     private boolean rememberConsent;
     private String idTokenAlg = "RS256";
+    private String consentButton = ConsentButton.LINK.code();
     private String newSecret;
     private String csr;
     private transient Part csrFile;
@@ -105,6 +107,7 @@ public class ServiceView extends ConsoleView {
         requireNonce = service.requireNonce();
         rememberConsent = service.rememberConsent();
         idTokenAlg = service.idTokenAlg();
+        consentButton = service.consentButton().code();
     }
 
     public boolean isCreating() {
@@ -234,7 +237,7 @@ public class ServiceView extends ConsoleView {
         Set<MynaApi> chosen = apis == null || apis.isEmpty() ? Set.of()
                 : apis.stream().map(MynaApi::fromCode).collect(Collectors.toCollection(() -> EnumSet.noneOf(MynaApi.class)));
         return new ServiceAdmin.ServiceForm(displayName, consentText, uris, callbackUrl, chosen, skipFeature, clientAuth,
-                jwks, headless, requirePkce, requireNonce, rememberConsent, idTokenAlg);
+                jwks, headless, requirePkce, requireNonce, rememberConsent, idTokenAlg, consentButton);
     }
 
     private String upload() {
@@ -424,6 +427,14 @@ public class ServiceView extends ConsoleView {
 
     public void setRememberConsent(boolean rememberConsent) {
         this.rememberConsent = rememberConsent;
+    }
+
+    public String getConsentButton() {
+        return consentButton;
+    }
+
+    public void setConsentButton(String consentButton) {
+        this.consentButton = consentButton;
     }
 
     public String getIdTokenAlg() {

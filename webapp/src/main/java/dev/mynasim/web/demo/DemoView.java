@@ -40,6 +40,9 @@ public class DemoView {
     @Inject
     DemoJourneys journeys;
 
+    @Inject
+    dev.mynasim.web.page.PortalLocale portalLocale;
+
     private DemoJourney journey;
 
     public String getServiceId() {
@@ -57,7 +60,8 @@ public class DemoView {
     }
 
     public String getApiNames() {
-        return getService().map(s -> s.apis().stream().sorted().map(MynaApi::nameJa).collect(Collectors.joining("、")))
+        return getService().map(s -> s.apis().stream().sorted().map(portalLocale::api)
+                        .collect(Collectors.joining("ja".equals(portalLocale.getCurrent().getLanguage()) ? "、" : ", ")))
                 .orElse("");
     }
 

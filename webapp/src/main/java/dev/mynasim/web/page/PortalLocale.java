@@ -48,6 +48,48 @@ public class PortalLocale {
         return Locale.JAPANESE;
     }
 
+    /** A text of the portal's bundle in the reader's language. */
+    public String text(String key) {
+        return java.util.ResourceBundle.getBundle("dev.mynasim.web.messages", getCurrent()).getString(key);
+    }
+
+    /** An API's name in the reader's language (English mode names the Japanese one beside it). */
+    public String api(dev.mynasim.registry.api.MynaApi api) {
+        return text("api." + api.code());
+    }
+
+    /** An environment's name in the reader's language, from the Japanese label a step carries. */
+    public String environmentNamed(String labelJa) {
+        return java.util.Arrays.stream(dev.mynasim.registry.api.Environment.values())
+                .filter(e -> e.labelJa().equals(labelJa)).findFirst().map(e -> text("env." + e.path())).orElse(labelJa);
+    }
+
+    /**
+     * What the consent screen says an API (or, for the OpenID Connect door, a basic attribute) returns, in the
+     * reader's language; the Japanese wording comes from the flow.
+     */
+    public String apiData(dev.mynasim.auth.api.PortalFlow.ApiLine line) {
+        if ("ja".equals(getCurrent().getLanguage())) {
+            return line.data();
+        }
+        return line.api() != null ? text("consent.data." + line.api().code()) : text("consent.data.attribute");
+    }
+
+    /** The name of a consent line: the API's, else the basic attribute's. */
+    public String apiLineName(dev.mynasim.auth.api.PortalFlow.ApiLine line) {
+        if (line.api() != null) {
+            return api(line.api());
+        }
+        return "ja".equals(getCurrent().getLanguage()) ? line.name()
+                : java.util.Objects.requireNonNullElse(englishAttribute(line.name()), line.name());
+    }
+
+    private String englishAttribute(String nameJa) {
+        String key = "consent.attribute." + nameJa;
+        java.util.ResourceBundle bundle = java.util.ResourceBundle.getBundle("dev.mynasim.web.messages", getCurrent());
+        return bundle.containsKey(key) ? bundle.getString(key) : null;
+    }
+
     /** The language the switch offers: the other one. */
     public String getOther() {
         return "ja".equals(getCurrent().getLanguage()) ? "en" : "ja";

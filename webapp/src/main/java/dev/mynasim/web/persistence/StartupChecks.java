@@ -46,6 +46,14 @@ public class StartupChecks {
     @ConfigProperty(name = "mynasim.db.url")
     String dbUrl;
 
+    /** Only whether it was set matters here: production refuses an explicit true. */
+    @Inject
+    @ConfigProperty(name = "mynasim.demo-data")
+    java.util.Optional<Boolean> demoData;
+
+    @Inject
+    dev.mynasim.registry.api.ConsoleLogin logins;
+
     @Inject
     @ConfigProperty(name = "mynasim.db.class")
     String dbClass;
@@ -54,6 +62,7 @@ public class StartupChecks {
         ServerMode serverMode = ServerMode.parse(mode);
         List<String> problems = new ArrayList<>(problems(serverMode, bootstrapPassword, serverKey, dbUrl, dbClass));
         problems.addAll(tlsProblems(serverMode, clientCaPassword));
+        problems.addAll(demoDataProblems(serverMode, demoData));
         if (!problems.isEmpty()) {
             refuse(String.join("; and ", problems));
         }
@@ -81,6 +90,35 @@ public class StartupChecks {
                     + " for H2");
         }
         return problems;
+    }
+
+    /** Production never loads demo data: an explicit {@code mynasim.demo-data=true} is a mistake to stop at. */
+    static List<String> demoDataProblems(ServerMode mode, java.util.Optional<Boolean> demoData) {
+        if (mode == ServerMode.PRODUCTION && demoData.orElse(false)) {
+            return List.of("mynasim.server.mode=production never loads demo data: remove mynasim.demo-data=true "
+                    + "(MYNASIM_DEMO_DATA); production mode loads none by default");
+        }
+        return List.of();
+    }
+
+    /**
+     * After the schema is ready and before any demo data would load: in production mode, no console account of the
+     * demo data may still accept its published password (a database first used in dev mode), or anyone who read the
+     * README could sign in as an API user.
+     */
+    void refuseDemoPasswords(@jakarta.enterprise.event.Observes @jakarta.annotation.Priority(100)
+                             dev.mynasim.registry.api.SchemaMigrated migrated) {
+        if (ServerMode.parse(mode) != ServerMode.PRODUCTION) {
+            return;
+        }
+        List<String> accepted = dev.mynasim.registry.api.DemoAccounts.PASSWORDS.entrySet().stream()
+                .filter(e -> logins.authenticate(e.getKey(), e.getValue()).isPresent()).map(java.util.Map.Entry::getKey)
+                .sorted().toList();
+        if (!accepted.isEmpty()) {
+            refuse("mynasim.server.mode=production refuses the demo console accounts' published passwords, which "
+                    + String.join(", ", accepted) + " still accept: change them (PUT /admin/api/accounts/{username}/password "
+                    + "in dev mode) or remove the accounts, or use a database of its own for production");
+        }
     }
 
     /** The client CA's key file is protected by its password: production mode refuses the default one. */

@@ -35,6 +35,7 @@ public class LinkedView {
     private String message;
     private String notice;
     private List<LinkedServices.Linked> services;
+    private String personName;
 
     /** The pass: from the form, else from a live verification session of this browser (TEST, then PRODUCTION). */
     public String getPass() {
@@ -55,6 +56,14 @@ public class LinkedView {
         return services;
     }
 
+    /** Whose services the page lists: the name of the pass's person. */
+    public String getPersonName() {
+        if (personName == null && getPass() != null) {
+            personName = linked.personName(getPass()).orElse("");
+        }
+        return personName;
+    }
+
     public String read() {
         LinkedServices.Access access = linked.byCard(card, pin);
         pin = null;
@@ -65,6 +74,7 @@ public class LinkedView {
         pass = access.pass().get();
         passRead = true;
         services = null;
+        personName = null;
         return null;
     }
 
@@ -77,15 +87,26 @@ public class LinkedView {
         return null;
     }
 
-    /** A time as the citizen reads it: Japan time, to the minute. */
+    /** A time as the citizen reads it: Japan time (JST, UTC+9, no summer time), to the minute; the page says JST. */
     public String format(java.time.Instant at) {
         return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneId.of("Asia/Tokyo"))
                 .format(at);
     }
 
-    /** The APIs of a service as one line. */
+    /** The APIs of a service as one line, named in the page's language. */
     public String apis(LinkedServices.Linked service) {
-        return String.join("、", service.apiNames());
+        ResourceBundle bundle = bundle();
+        return String.join(japanese() ? "、" : ", ", service.apis().stream()
+                .map(api -> bundle.getString("api." + api.code())).toList());
+    }
+
+    /** The environment of a service in the page's language. */
+    public String environment(LinkedServices.Linked service) {
+        return bundle().getString("env." + service.environment().path());
+    }
+
+    private ResourceBundle bundle() {
+        return ResourceBundle.getBundle("dev.mynasim.web.messages", locale.getCurrent());
     }
 
     private String session(ExternalContext external) {

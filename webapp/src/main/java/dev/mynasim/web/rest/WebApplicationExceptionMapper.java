@@ -23,12 +23,22 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
             415, new String[] {"Unsupported media type for this endpoint (see the OpenAPI document)",
                     "このエンドポイントでは使用できないメディアタイプです (OpenAPI ドキュメントを参照してください)"});
 
+    @jakarta.ws.rs.core.Context
+    jakarta.ws.rs.core.HttpHeaders headers;
+
+    @jakarta.ws.rs.core.Context
+    jakarta.ws.rs.core.UriInfo uri;
+
     @Override
     public Response toResponse(WebApplicationException exception) {
         Response original = exception.getResponse();
         int status = original.getStatus();
         if (status < 400) {
             return original;
+        }
+        if (exception instanceof jakarta.ws.rs.NotFoundException && NotFoundPage.wanted(headers)) {
+            // a browser (it asks for text/html by name) gets a page it can read; API clients keep RFC 9457 JSON
+            return NotFoundPage.response(headers, uri);
         }
         String[] text = TEXTS.getOrDefault(status, new String[] {"Request failed", "リクエストを処理できません"});
         Response problem = new Problem(status, "http-" + status, null, text[0], text[1]).response();

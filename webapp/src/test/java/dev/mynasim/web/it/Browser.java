@@ -275,6 +275,45 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Sets the window's size (Chromium), e.g. 390 px wide as a phone. */
+    public Browser resize(int width, int height) {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+        return this;
+    }
+
+    /** The page's full width in CSS pixels: wider than the window means the page scrolls sideways. */
+    public long pageWidth() {
+        return ((Number) ((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeScript("return document.documentElement.scrollWidth")).longValue();
+    }
+
+    /** The visible texts of the options of a select, in order. */
+    public java.util.List<String> options(String id) {
+        return new Select(driver.findElement(By.id(id))).getOptions().stream().map(WebElement::getText).toList();
+    }
+
+    /** The value attribute of an element by id (a button's word). */
+    public String value(String id) {
+        return driver.findElement(By.id(id)).getAttribute("value");
+    }
+
+    /** Sets the window's size (a phone's 390 px width, say); the page lays itself out again. */
+    public Browser windowSize(int width, int height) {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+        return this;
+    }
+
+    /** The widest any element of the page reaches, in CSS pixels: wider than the window means it scrolls sideways. */
+    public long scrollWidth() {
+        return ((Number) ((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeScript("return document.documentElement.scrollWidth")).longValue();
+    }
+
+    /** The visible texts of the options of a select. */
+    public java.util.List<String> optionTexts(String id) {
+        return new Select(driver.findElement(By.id(id))).getOptions().stream().map(WebElement::getText).toList();
+    }
+
     /** How many elements the CSS selector finds. */
     public int count(String cssSelector) {
         return driver.findElements(By.cssSelector(cssSelector)).size();

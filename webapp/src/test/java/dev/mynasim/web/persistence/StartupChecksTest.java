@@ -14,6 +14,22 @@ class StartupChecksTest {
     private static final String OWN_KEY = "q2V8m5Lx0nY0r8Jm3n3cI4kz3jv4xv9vQyqK7m1H8mA=";
 
     @Test
+    void productionModeRefusesAnExplicitRequestForDemoDataAndSaysWhichKeyToRemove() {
+        assertThat(StartupChecks.demoDataProblems(ServerMode.PRODUCTION, java.util.Optional.of(true)))
+                .singleElement().asString().contains("mynasim.demo-data", "MYNASIM_DEMO_DATA");
+        assertThat(StartupChecks.demoDataProblems(ServerMode.PRODUCTION, java.util.Optional.empty())).isEmpty();
+        assertThat(StartupChecks.demoDataProblems(ServerMode.PRODUCTION, java.util.Optional.of(false))).isEmpty();
+        assertThat(StartupChecks.demoDataProblems(ServerMode.DEV, java.util.Optional.of(true))).isEmpty();
+    }
+
+    @Test
+    void productionModeNeverLoadsDemoDataWhateverTheSwitchSays() {
+        assertThat(dev.mynasim.registry.api.DemoAccounts.load(true, "production")).isFalse();
+        assertThat(dev.mynasim.registry.api.DemoAccounts.load(true, "dev")).isTrue();
+        assertThat(dev.mynasim.registry.api.DemoAccounts.load(false, "dev")).isFalse();
+    }
+
+    @Test
     void devModeStartsWithTheDefaultPassword() {
         assertThat(StartupChecks.problems(ServerMode.DEV, StartupChecks.DEFAULT_BOOTSTRAP_PASSWORD, StartupChecks.DEFAULT_SERVER_KEY, H2_URL, H2)).isEmpty();
     }

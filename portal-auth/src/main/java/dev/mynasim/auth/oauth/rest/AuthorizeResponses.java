@@ -21,16 +21,48 @@ public final class AuthorizeResponses {
 
     /** An error page (400, never a redirect) or a 302 with the verification session cookie when a card was read. */
     public static Response of(AuthorizeOutcome outcome) {
+        return of(outcome, true, null);
+    }
+
+    /**
+     * The same, the error page in the reader's language (the language switch's cookie {@code mynasim_lang}, else
+     * Accept-Language, else Japanese) and with the switch back to this request.
+     */
+    public static Response of(AuthorizeOutcome outcome, jakarta.ws.rs.core.HttpHeaders headers,
+                              jakarta.ws.rs.core.UriInfo uri) {
+        String back = uri.getRequestUri().getRawPath()
+                + (uri.getRequestUri().getRawQuery() == null ? "" : "?" + uri.getRequestUri().getRawQuery());
+        return of(outcome, japanese(headers), back);
+    }
+
+    private static Response of(AuthorizeOutcome outcome, boolean japanese, String back) {
         if (outcome instanceof AuthorizeOutcome.ErrorPage page) {
             return Response.status(400).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                    .header("Cache-Control", "no-store")
-                    .entity(ErrorPages.render(page.reasonJa(), page.reason())).build();
+                    .header("Cache-Control", "no-store").header("Content-Language", japanese ? "ja" : "en")
+                    .entity(ErrorPages.render(page.reasonJa(), page.reason(), japanese, back)).build();
         }
         AuthorizeOutcome.Redirect redirect = (AuthorizeOutcome.Redirect) outcome;
         Response.ResponseBuilder response = Response.status(Response.Status.FOUND)
                 .location(URI.create(redirect.location())).header("Cache-Control", "no-store");
         redirect.cookie().ifPresent(c -> response.cookie(sessionCookie(c)));
         return response.build();
+    }
+
+    /** Japanese first, as the portal's pages decide it (webapp's PortalLocale): the switch's cookie, then the header. */
+    static boolean japanese(jakarta.ws.rs.core.HttpHeaders headers) {
+        jakarta.ws.rs.core.Cookie chosen = headers.getCookies().get("mynasim_lang");
+        if (chosen != null && ("ja".equals(chosen.getValue()) || "en".equals(chosen.getValue()))) {
+            return "ja".equals(chosen.getValue());
+        }
+        for (java.util.Locale locale : headers.getAcceptableLanguages()) {
+            if (locale.getLanguage().equals("ja")) {
+                return true;
+            }
+            if (locale.getLanguage().equals("en")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A token response: strings, numbers and JSON objects as they are; never cached (RFC 6749 §5.1). */

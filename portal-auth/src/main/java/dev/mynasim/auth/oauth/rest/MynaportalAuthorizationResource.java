@@ -63,7 +63,7 @@ public class MynaportalAuthorizationResource {
         Environment env = Environment.parse(environment);
         Optional<String> cookie = Optional.ofNullable(headers.getCookies().get(TransactionFlow.cookieName(env)))
                 .map(Cookie::getValue);
-        return AuthorizeResponses.of(flow.authorize(env, uri.getQueryParameters(), cookie));
+        return AuthorizeResponses.of(flow.authorize(env, uri.getQueryParameters(), cookie), headers, uri);
     }
 
     @POST

@@ -80,8 +80,8 @@ public class OidcResource {
     Instance<PresentedCertificate> presented;
 
     @Inject
-    @ConfigProperty(name = "mynasim.tls.base-url", defaultValue = "https://localhost:8443")
-    String tlsBaseUrl;
+    @ConfigProperty(name = "mynasim.tls.base-url")
+    Optional<String> tlsBaseUrl;
 
     @PathParam("environment")
     String environment;
@@ -120,13 +120,7 @@ public class OidcResource {
                 : List.of("private_key_jwt", "tls_client_auth"));
         // RFC 8705 §3.3, §5: certificate-bound tokens, and where the endpoints that read a client certificate listen
         metadata.put("tls_client_certificate_bound_access_tokens", true);
-        String mtls = tlsBaseUrl.replaceAll("/+$", "") + "/" + env.path();
-        Map<String, Object> aliases = new LinkedHashMap<>();
-        aliases.put("token_endpoint", mtls + "/oidc/token");
-        aliases.put("introspection_endpoint", mtls + "/oidc/introspect");
-        aliases.put("revocation_endpoint", mtls + "/oidc/revoke");
-        aliases.put("userinfo_endpoint", mtls + "/oidc/userinfo");
-        metadata.put("mtls_endpoint_aliases", aliases);
+        mtlsAliases(tlsBaseUrl, env).ifPresent(aliases -> metadata.put("mtls_endpoint_aliases", aliases));
         metadata.put("token_endpoint_auth_signing_alg_values_supported", List.of("RS256", "PS256", "ES256"));
         metadata.put("code_challenge_methods_supported", List.of("S256"));
         metadata.put("prompt_values_supported", List.of("none", "login", "consent"));
@@ -142,12 +136,28 @@ public class OidcResource {
                 .header("Cache-Control", "max-age=300").build();
     }
 
+    /**
+     * RFC 8705 §5: the endpoints on the mutual-TLS listener, only when one is configured ({@code mynasim.tls.base-url},
+     * which {@code bin/mynasim --tls} sets): advertising a listener that does not run sends clients to a dead port.
+     */
+    static Optional<Map<String, Object>> mtlsAliases(Optional<String> tlsBaseUrl, Environment env) {
+        return tlsBaseUrl.filter(url -> !url.isBlank()).map(url -> {
+            String mtls = url.strip().replaceAll("/+$", "") + "/" + env.path();
+            Map<String, Object> aliases = new LinkedHashMap<>();
+            aliases.put("token_endpoint", mtls + "/oidc/token");
+            aliases.put("introspection_endpoint", mtls + "/oidc/introspect");
+            aliases.put("revocation_endpoint", mtls + "/oidc/revoke");
+            aliases.put("userinfo_endpoint", mtls + "/oidc/userinfo");
+            return aliases;
+        });
+    }
+
     @GET
     @Path("oidc/authorize")
     @Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON})
     @Operation(summary = "OpenID Connect Core §3.1.2.1 authentication request (code flow; state, nonce and S256 PKCE required)")
     public Response authorize(@Context UriInfo uri, @Context HttpHeaders headers) {
-        return authorize(uri.getQueryParameters(), headers);
+        return authorize(uri.getQueryParameters(), headers, uri);
     }
 
     /**
@@ -159,8 +169,9 @@ public class OidcResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON})
     @Operation(summary = "The authentication request sent as a form (OpenID Connect Core §3.1.2.1)")
-    public Response authorizePost(MultivaluedMap<String, String> form, @Context HttpHeaders headers) {
-        return authorize(form == null ? new MultivaluedHashMap<>() : form, headers);
+    public Response authorizePost(MultivaluedMap<String, String> form, @Context HttpHeaders headers,
+                                  @Context UriInfo uri) {
+        return authorize(form == null ? new MultivaluedHashMap<>() : form, headers, uri);
     }
 
     /** Not a form: there is no client or redirect URI to trust, so the error page (DESIGN.md 9.4, 9.9). */
@@ -169,18 +180,18 @@ public class OidcResource {
     @Consumes(MediaType.WILDCARD)
     @Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON})
     @Operation(hidden = true)
-    public Response authorizeNotAForm() {
+    public Response authorizeNotAForm(@Context HttpHeaders headers, @Context UriInfo uri) {
         return AuthorizeResponses.of(new AuthorizeOutcome.ErrorPage(
                 "認可リクエストを POST で送る場合は application/x-www-form-urlencoded の形式にしてください。",
                 "An authentication request sent by POST must be application/x-www-form-urlencoded "
-                        + "(OpenID Connect Core §3.1.2.1)."));
+                        + "(OpenID Connect Core §3.1.2.1)."), headers, uri);
     }
 
-    private Response authorize(MultivaluedMap<String, String> parameters, HttpHeaders headers) {
+    private Response authorize(MultivaluedMap<String, String> parameters, HttpHeaders headers, UriInfo uri) {
         Environment env = Environment.parse(environment);
         Optional<String> cookie = Optional.ofNullable(headers.getCookies().get(TransactionFlow.cookieName(env)))
                 .map(Cookie::getValue);
-        return AuthorizeResponses.of(authorization.authorize(env, parameters, cookie));
+        return AuthorizeResponses.of(authorization.authorize(env, parameters, cookie), headers, uri);
     }
 
     @POST

@@ -1,6 +1,7 @@
 package dev.mynasim.registry.service.rest;
 
 import dev.mynasim.registry.api.ClientAuthMethod;
+import dev.mynasim.registry.api.ConsentButton;
 import dev.mynasim.registry.api.MynaApi;
 import dev.mynasim.registry.api.RuleViolation;
 import dev.mynasim.registry.service.ServiceRegistration;
@@ -15,13 +16,14 @@ import java.util.stream.Collectors;
  * TEST only) lets the service's tests complete the card step and consent without a page; {@code requirePkce} and
  * {@code requireNonce} (default true, false also makes {@code state} optional) relax the OpenID Connect door for
  * certification tooling, as {@code rememberConsent} (default false, TEST only) does for its consent screen; {@code idTokenAlg}
- * RS256 (default) or ES256.
+ * RS256 (default) or ES256; {@code consentButton}
+ * {@code link} (連携, default) or {@code fetch-data} (データ取得).
  */
 public record WebServiceRequest(String apiUserId, String serviceId, String displayName, String consentText,
                                 List<String> redirectUris, String callbackUrl, List<String> apis,
                                 Boolean skipFeature, String clientAuth, String jwks, Boolean headless,
                                 Boolean requirePkce, Boolean requireNonce, Boolean rememberConsent,
-                                String idTokenAlg) {
+                                String idTokenAlg, String consentButton) {
 
     ServiceRegistration registration() {
         List<ServiceUrl> redirects = redirectUris == null ? List.of()
@@ -39,6 +41,6 @@ public record WebServiceRequest(String apiUserId, String serviceId, String displ
         return new ServiceRegistration(displayName, consentText, redirects, callback, apiSet, skipFeature,
                 ClientAuthMethod.fromCode(RuleViolation.required("clientAuth", clientAuth)), jwks,
                 Boolean.TRUE.equals(headless), !Boolean.FALSE.equals(requirePkce), !Boolean.FALSE.equals(requireNonce),
-                Boolean.TRUE.equals(rememberConsent), idTokenAlg);
+                Boolean.TRUE.equals(rememberConsent), idTokenAlg, ConsentButton.fromCode(consentButton));
     }
 }

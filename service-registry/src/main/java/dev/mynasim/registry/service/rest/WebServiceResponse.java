@@ -18,7 +18,7 @@ public record WebServiceResponse(String clientId, String apiUserId, String servi
                                  String callbackUrl, List<String> apis, boolean skipFeature, String clientAuth,
                                  String jwks, boolean headless, boolean requirePkce, boolean requireNonce, boolean rememberConsent, String idTokenAlg,
                                  String clientSecret, PinnedCertificate tlsCertificate, String groupId, boolean usable, String unusableReason,
-                                 Instant createdAt, Instant updatedAt) {
+                                 Instant createdAt, Instant updatedAt, String consentButton) {
 
     static WebServiceResponse of(WebService s, Optional<RuleViolation> whyUnusable) {
         return of(s, whyUnusable, null);
@@ -31,6 +31,7 @@ public record WebServiceResponse(String clientId, String apiUserId, String servi
                 s.apis().stream().map(MynaApi::code).sorted().toList(), s.skipFeature(), s.clientAuth().code(),
                 s.jwks(), s.headless(), s.requirePkce(), s.requireNonce(), s.rememberConsent(), s.idTokenAlg(), clientSecret,
                 s.pinnedCertificate().orElse(null), s.group().map(GroupId::value).orElse(null), whyUnusable.isEmpty(),
-                whyUnusable.map(RuleViolation::getMessage).orElse(null), s.createdAt(), s.updatedAt());
+                whyUnusable.map(RuleViolation::getMessage).orElse(null), s.createdAt(), s.updatedAt(),
+                s.consentButton().code());
     }
 }
