@@ -40,28 +40,32 @@ public class DataFaults {
         switch (rule.effect()) {
             case LATENCY -> {
                 int millis = rule.number(0);
-                faults.recordHit(rule, step, subject, "answer delayed by " + millis + " ms");
+                faults.recordHit(rule, step, subject, "answer delayed by " + millis + " ms",
+                        "応答を " + millis + " ミリ秒遅らせました");
                 return Duration.ofMillis(millis);
             }
             case ERROR_CODE -> {
-                faults.recordHit(rule, step, subject, "errorCode " + rule.parameter().orElse(""));
+                faults.recordHit(rule, step, subject, "errorCode " + rule.parameter().orElse(""),
+                        "errorCode " + rule.parameter().orElse("") + " で応答しました");
                 throw new DataRefused(rule.parameter().orElse(""), 200, "errorCode " + injected, "障害注入ルール "
                         + rule.id() + " による errorCode");
             }
             case UNAVAILABLE -> {
                 int seconds = rule.number(30);
-                faults.recordHit(rule, step, subject, "HTTP 503, Retry-After " + seconds);
+                faults.recordHit(rule, step, subject, "HTTP 503, Retry-After " + seconds,
+                        "HTTP 503 (Retry-After " + seconds + ") で応答しました");
                 throw new DataRefused("ESV0503", 503, "Service unavailable, " + injected,
                         "サービス停止中 (障害注入ルール " + rule.id() + ")").with("Retry-After", Integer.toString(seconds));
             }
             case TOO_MANY_REQUESTS -> {
                 int seconds = rule.number(1);
-                faults.recordHit(rule, step, subject, "HTTP 429, Retry-After " + seconds);
+                faults.recordHit(rule, step, subject, "HTTP 429, Retry-After " + seconds,
+                        "HTTP 429 (Retry-After " + seconds + ") で応答しました");
                 throw new DataRefused("ESV0429", 429, "Too many requests, " + injected,
                         "リクエスト過多 (障害注入ルール " + rule.id() + ")").with("Retry-After", Integer.toString(seconds));
             }
             case SERVER_ERROR -> {
-                faults.recordHit(rule, step, subject, "HTTP 500");
+                faults.recordHit(rule, step, subject, "HTTP 500", "HTTP 500 で応答しました");
                 throw new DataRefused("ESV0500", 500, "Internal error, " + injected,
                         "内部エラー (障害注入ルール " + rule.id() + ")");
             }
@@ -77,12 +81,19 @@ public class DataFaults {
 
     /** Records a callback rule's hit once the request it struck is stored. */
     public void callbackHit(FaultRule rule, String processId) {
-        faults.recordHit(rule, FaultStep.CALLBACK, processId, switch (rule.effect()) {
+        String detail = switch (rule.effect()) {
             case CALLBACK_NEVER -> "notice withheld";
             case CALLBACK_LATE -> "notice sent " + rule.number(0) + " s late";
             case CALLBACK_TWICE -> "notice sent twice";
             default -> rule.effect().code();
-        });
+        };
+        String detailJa = switch (rule.effect()) {
+            case CALLBACK_NEVER -> "完了通知を送りませんでした";
+            case CALLBACK_LATE -> "完了通知を " + rule.number(0) + " 秒遅らせて送りました";
+            case CALLBACK_TWICE -> "完了通知を 2 回送りました";
+            default -> rule.effect().code();
+        };
+        faults.recordHit(rule, FaultStep.CALLBACK, processId, detail, detailJa);
     }
 
     /** Waits as {@link #strike} said. */

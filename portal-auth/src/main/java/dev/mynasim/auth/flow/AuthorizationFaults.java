@@ -33,7 +33,8 @@ public class AuthorizationFaults {
                                                 TransactionFlow.ErrorRedirect error) {
         return strike(environment, client, FaultStep.AUTHORIZE, FaultEffect.ACCESS_DENIED).map(rule -> {
             faults.recordHit(rule, FaultStep.AUTHORIZE, client.toString(),
-                    "the authorization request was answered error=access_denied at the redirect URI");
+                    "the authorization request was answered error=access_denied at the redirect URI",
+                    "認可リクエストにリダイレクト URI への error=access_denied で応答しました");
             return error.to("access_denied", "the authorization was refused by failure-injection rule " + rule.id()
                     + " (access_denied injected by the simulator)");
         });
@@ -47,9 +48,11 @@ public class AuthorizationFaults {
                                                    String transactionId, String actor, String context) {
         return strike(environment, client, FaultStep.CARD, FaultEffect.CERTIFICATE_EXPIRED, FaultEffect.CARD_LOCKED)
                 .map(rule -> {
+                    boolean locked = rule.effect() == FaultEffect.CARD_LOCKED;
                     faults.recordHit(rule, FaultStep.CARD, transactionId, "the read of card " + serial + " failed as "
-                            + (rule.effect() == FaultEffect.CARD_LOCKED ? "a locked card" : "an expired certificate")
-                            + "; the card itself was not changed");
+                            + (locked ? "a locked card" : "an expired certificate") + "; the card itself was not changed",
+                            "カード " + serial + " の読み取りを" + (locked ? "ロック中のカード" : "有効期限切れの証明書")
+                                    + "として失敗させました (カード自体は変更していません)");
                     return verification.injected(serial, rule.effect(), actor, context + " rule=" + rule.id());
                 });
     }
@@ -80,12 +83,14 @@ public class AuthorizationFaults {
         }
         FaultRule rule = found.get();
         if (rule.effect() == FaultEffect.TOKEN_UNAUTHORIZED) {
-            faults.recordHit(rule, FaultStep.TOKEN, client.toString(), "the token request was answered 401 invalid_client");
+            faults.recordHit(rule, FaultStep.TOKEN, client.toString(), "the token request was answered 401 invalid_client",
+                    "トークンリクエストに 401 invalid_client で応答しました");
             throw new OAuthError(401, "invalid_client", "client authentication failed: refused by failure-injection rule "
                     + rule.id() + " (injected by the simulator)");
         }
         int millis = rule.number(0);
-        faults.recordHit(rule, FaultStep.TOKEN, client.toString(), "the token answer was delayed by " + millis + " ms");
+        faults.recordHit(rule, FaultStep.TOKEN, client.toString(), "the token answer was delayed by " + millis + " ms",
+                "トークンの応答を " + millis + " ミリ秒遅らせました");
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

@@ -23,7 +23,7 @@ public interface FaultAdmin {
     }
 
     /** One time a rule struck. */
-    record FaultHitView(Instant at, FaultStep step, String subject, String detail) {
+    record FaultHitView(Instant at, FaultStep step, String subject, String detail, String detailJa) {
     }
 
     /** The rules the caller may see, oldest first. */

@@ -22,5 +22,5 @@ public interface FaultInjection {
      * fails; so call it outside any transaction that has already written to the audit trail, whose lock on the chain
      * head it would wait for.
      */
-    void recordHit(FaultRule rule, FaultStep step, String subject, String detail);
+    void recordHit(FaultRule rule, FaultStep step, String subject, String detail, String detailJa);
 }

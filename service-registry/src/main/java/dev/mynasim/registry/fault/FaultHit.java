@@ -32,13 +32,15 @@ public class FaultHit {
     private FaultStep step;
     private String subject;
     private String detail;
+    @Column(name = "detail_ja")
+    private String detailJa;
     @Column(name = "hit_at")
     private Instant at;
 
     protected FaultHit() {
     }
 
-    public FaultHit(FaultRule rule, FaultStep step, String subject, String detail, Instant at) {
+    public FaultHit(FaultRule rule, FaultStep step, String subject, String detail, String detailJa, Instant at) {
         this.id = UUID.randomUUID().toString();
         this.ruleId = rule.id();
         this.environment = rule.environment();
@@ -46,6 +48,7 @@ public class FaultHit {
         this.step = step;
         this.subject = clip(subject == null ? "" : subject, MAX_SUBJECT);
         this.detail = detail == null ? null : clip(detail, MAX_DETAIL);
+        this.detailJa = detailJa == null ? null : clip(detailJa, MAX_DETAIL);
         this.at = at;
     }
 
@@ -80,6 +83,11 @@ public class FaultHit {
 
     public String detail() {
         return detail;
+    }
+
+    /** The Japanese detail; a hit recorded before it had one shows the English. */
+    public String detailJa() {
+        return detailJa == null ? detail : detailJa;
     }
 
     public Instant at() {

@@ -131,8 +131,8 @@ public class FaultRules implements FaultInjection, FaultAdmin {
      */
     @Override
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void recordHit(FaultRule rule, FaultStep step, String subject, String detail) {
-        var hit = new FaultHit(rule, step, subject, detail, clock.instant());
+    public void recordHit(FaultRule rule, FaultStep step, String subject, String detail, String detailJa) {
+        var hit = new FaultHit(rule, step, subject, detail, detailJa, clock.instant());
         em.persist(hit);
         audit.record(ACTOR, "fault.hit", rule.environment().path() + "/" + rule.clientId(),
                 "rule=" + rule.id() + " effect=" + rule.effect().code() + " step=" + step.code() + " subject="
@@ -192,7 +192,7 @@ public class FaultRules implements FaultInjection, FaultAdmin {
     @Override
     @Transactional
     public List<FaultHitView> hitsOf(Caller caller, String id) {
-        return hits(caller, id).stream().map(h -> new FaultHitView(h.at(), h.step(), h.subject(), h.detail())).toList();
+        return hits(caller, id).stream().map(h -> new FaultHitView(h.at(), h.step(), h.subject(), h.detail(), h.detailJa())).toList();
     }
 
     private static Optional<String> present(String value) {

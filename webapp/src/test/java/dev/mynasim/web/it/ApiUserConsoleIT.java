@@ -3,6 +3,7 @@ package dev.mynasim.web.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
+import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -105,7 +106,8 @@ class ApiUserConsoleIT {
                     "aa0006-jwks.json"), jwks, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             browser.type("service:redirectUris", "https://rp.example/" + serviceId + "/callback\nhttp://127.0.0.1:8765/cb")
                     .type("service:consentText", "変更後の説明です。")
-                    .select("service:clientAuth", "private_key_jwt").upload("service:jwksFile", jwks);
+                    .select("service:clientAuth", "private_key_jwt").upload("service:jwksFile", jwks)
+                    .select("service:consentButton", "fetch-data");
             browser.clickById("service:save");
             assertThat(browser.text("service-notice")).as(browser.page()).contains("保存しました");
             console.shot(browser, "22-service-saved");
@@ -116,6 +118,7 @@ class ApiUserConsoleIT {
         assertThat(saved.getString("clientAuth")).isEqualTo("private_key_jwt");
         assertThat(saved.getString("jwks")).contains("aa0006-demo");
         assertThat(saved.getBoolean("skipFeature")).isTrue();
+        assertThat(saved.getString("consentButton")).as("guideline 2.2 ③: データ取得").isEqualTo("fetch-data");
     }
 
     @Test
@@ -167,6 +170,14 @@ class ApiUserConsoleIT {
             console.shot(browser, "24-faults");
             browser.clickById("hits-" + rule);
             assertThat(browser.present("fault-hits-none")).isTrue();
+            // the rule strikes once the client is known, before the (bogus) code is looked at
+            Api.anonymous(server).send("POST", "/test/online-authorization-web/oauth/token",
+                    "application/x-www-form-urlencoded", HttpRequest.BodyPublishers.ofString(
+                            "grant_type=authorization_code&code=none&redirect_uri=https%3A%2F%2Frp.example%2FFC0001%2Fcallback"
+                                    + "&client_id=" + apiUser + "_FC0001"));
+            browser.clickById("hits-" + rule);
+            assertThat(browser.text("fault-hits")).as("the console speaks Japanese").contains("トークンの応答を 1500 ミリ秒遅らせました")
+                    .doesNotContain("delayed");
             browser.clickById("remove-fault-" + rule);
             assertThat(browser.text("faults-notice")).contains("削除しました");
             assertThat(me.get("/admin/api/faults?clientId=" + apiUser + "_FC0001").array()).isEmpty();

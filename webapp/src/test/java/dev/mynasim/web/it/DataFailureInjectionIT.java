@@ -79,6 +79,7 @@ class DataFailureInjectionIT {
         assertThat(hits.getJsonObject(0).getString("step")).isEqualTo("request");
         assertThat(hits.getJsonObject(0).getString("subject")).isEqualTo(telegramId);
         assertThat(hits.getJsonObject(0).getString("detail")).contains("HTTP " + status);
+        assertThat(hits.getJsonObject(0).getString("detailJa")).contains("HTTP " + status, "で応答しました");
 
         removeRule(rule);
         Api.Reply accepted = service.exchange("request", token, telegram);

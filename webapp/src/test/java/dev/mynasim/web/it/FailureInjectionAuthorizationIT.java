@@ -125,6 +125,7 @@ class FailureInjectionAuthorizationIT {
         JsonArray hits = operator.get(FAULTS + "/" + rule + "/hits").array();
         assertThat(hits).hasSize(3).allSatisfy(hit -> assertThat(hit.asJsonObject().getString("step")).isEqualTo("card"));
         assertThat(hits.getJsonObject(0).getString("detail")).contains(card, "expired certificate");
+        assertThat(hits.getJsonObject(0).getString("detailJa")).contains(card, "有効期限切れの証明書");
 
         assertThat(operator.delete(FAULTS + "/" + rule).status()).isEqualTo(204);
         assertThat(authorize("expired-3", HeadlessClient.cardAndConsent(card, "2718", "approve")).query())

@@ -4,7 +4,9 @@ import static dev.mynasim.web.it.Portal.TEST;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
+import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -149,7 +151,7 @@ class OperatorConsoleIT {
     }
 
     @Test
-    void theConsoleNeedsASignInEndsItsSessionAndRefusesPagesOpenedFromOutside() {
+    void theConsoleNeedsASignInEndsItsSessionAndRefusesPagesOpenedFromOutside() throws IOException {
         try (Browser browser = console.chromium()) {
             browser.open(server.baseUrl() + "/console/dashboard");
             assertThat(browser.present("login-title")).as("signed out: the login page").isTrue();
@@ -176,6 +178,8 @@ class OperatorConsoleIT {
             browser.open(server.baseUrl() + "/console/cards");
             assertThat(browser.text("error-reason")).as("a protected view without its token").contains("メニューやリンク");
             assertThat(console.get(browser, server.baseUrl() + "/console/cards").statusCode()).isEqualTo(403);
+            assertThat(Files.readString(server.log())).as("the session's Faces token never reaches the log")
+                    .doesNotContain("correctSecretKeyValue").doesNotContain("incomingSecretKeyValue");
             browser.open(server.baseUrl() + "/console/dashboard");
             assertThat(browser.href("nav-cards")).contains("jakarta.faces.Token=");
 

@@ -31,6 +31,18 @@ class ServerBasicsIT {
     }
 
     @Test
+    void livenessAndMetricsAnswerWithoutCredentialsAsReadmeSays() {
+        Api.Reply live = Api.anonymous(server).get("/health/live");
+        assertThat(live.status()).isEqualTo(200);
+        assertThat(live.json().getString("status")).isEqualTo("UP");
+
+        Api.Reply metrics = Api.anonymous(server).get("/metrics");
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.contentType()).startsWith("text/plain");
+        assertThat(metrics.body()).as("Prometheus text format").contains("# TYPE ");
+    }
+
+    @Test
     void theRootUrlLeadsToAJapaneseStartPageWithStrictSecurityHeaders() {
         Api.Reply root = Api.anonymous(server).get("/");
         assertThat(root.status()).isEqualTo(303);
