@@ -367,11 +367,12 @@ public class OidcTokenEndpoint {
             try {
                 JWKSelector selector = new JWKSelector(JWKMatcher.forJWSHeader(header));
                 boolean remoteSet = jwks.startsWith("http");
-                JWKSet set = remoteSet ? remote.get(jwks, forceRefresh) : JWKSet.parse(jwks);
+                String keyId = String.valueOf(header.getKeyID());
+                JWKSet set = !remoteSet ? JWKSet.parse(jwks) : forceRefresh ? remote.refetch(jwks, keyId) : remote.get(jwks);
                 var selected = selector.select(set);
                 if (selected.isEmpty() && remoteSet && !forceRefresh) {
                     // a key id not seen yet: the client may have rotated its keys
-                    selected = selector.select(remote.get(jwks, true));
+                    selected = selector.select(remote.refetch(jwks, keyId));
                 }
                 return KeyConverter.toJavaKeys(selected).stream()
                         .filter(PublicKey.class::isInstance).map(PublicKey.class::cast).collect(Collectors.toList());

@@ -15,24 +15,36 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * JWK Sets that registrations publish at a URL (the RFC 7591 {@code jwks_uri} idea): fetched with a short timeout and
- * a size limit, kept five minutes, fetched again at once when a key id is not found (key rotation at the client).
+ * a size limit, kept five minutes, fetched again when a key id is not found (key rotation at the client), but for one
+ * key id at most once every {@link #REFETCH_GAP} per URL: a client, or anyone who knows a client id, repeating an
+ * assertion with a key id the set does not hold must not turn every token request into a fetch. Both intervals are real time (a monotonic
+ * timer), not the simulator clock, which tests freeze and move: they bound network traffic, not a token's validity.
  */
 @ApplicationScoped
 public class RemoteJwks {
 
     static final Duration KEEP = Duration.ofMinutes(5);
+    static final Duration REFETCH_GAP = Duration.ofSeconds(30);
     static final int MAX_BYTES = 64 * 1024;
 
-    private record Fetched(JWKSet keys, Instant at) {
+    /** A fetched set and when, on {@link System#nanoTime()}. */
+    private record Fetched(JWKSet keys, long at) {
+        boolean younger(Duration age) {
+            return System.nanoTime() - at < age.toNanos();
+        }
     }
 
+    /** Key ids bounded so that made-up ones cannot grow it without end. */
+    static final int MAX_REMEMBERED = 10_000;
+
     private final Map<String, Fetched> cache = new ConcurrentHashMap<>();
+    /** When each (URL, key id) was last looked for by a refetch, on {@link System#nanoTime()}. */
+    private final Map<String, Long> refetched = new ConcurrentHashMap<>();
     private HttpClient http;
 
     /** DESIGN.md 9.11: no server-side request forgery into the hosting network. */
@@ -49,14 +61,35 @@ public class RemoteJwks {
                 .followRedirects(HttpClient.Redirect.NEVER).sslContext(trust.sslContext()).build();
     }
 
-    public JWKSet get(String url, boolean refresh) throws IOException {
+    /** The set at the URL, as fetched within the last {@link #KEEP}. */
+    public JWKSet get(String url) throws IOException {
+        Fetched kept = cache.get(url);
+        return kept != null && kept.younger(KEEP) ? kept.keys() : fetch(url);
+    }
+
+    /**
+     * The set fetched again because it lacks the key id an assertion names, unless that key id was looked for at this
+     * URL within the last {@link #REFETCH_GAP}: then the set as kept.
+     */
+    public JWKSet refetch(String url, String keyId) throws IOException {
+        long now = System.nanoTime();
+        String asked = url + " " + keyId;
+        Long last = refetched.get(asked);
+        Fetched kept = cache.get(url);
+        if (kept != null && last != null && now - last < REFETCH_GAP.toNanos()) {
+            return kept.keys();
+        }
+        if (refetched.size() > MAX_REMEMBERED) {
+            refetched.clear();
+        }
+        refetched.put(asked, now);
+        return fetch(url);
+    }
+
+    private JWKSet fetch(String url) throws IOException {
         String host = URI.create(url).getHost();
         if (!hosts.allows(host)) {
             throw new IOException("the host " + host + " is not in mynasim.callback.allowed-hosts");
-        }
-        Fetched kept = cache.get(url);
-        if (!refresh && kept != null && kept.at().plus(KEEP).isAfter(Instant.now())) {
-            return kept.keys();
         }
         try {
             HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(URI.create(url))
@@ -73,7 +106,7 @@ public class RemoteJwks {
                 throw new IOException("the JWK Set is larger than " + MAX_BYTES + " bytes");
             }
             JWKSet keys = JWKSet.parse(new String(body, StandardCharsets.UTF_8));
-            cache.put(url, new Fetched(keys, Instant.now()));
+            cache.put(url, new Fetched(keys, System.nanoTime()));
             return keys;
         } catch (ParseException e) {
             throw new IOException("the JWKS URL did not return a JWK Set", e);

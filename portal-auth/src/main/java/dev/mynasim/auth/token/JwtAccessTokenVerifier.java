@@ -3,32 +3,38 @@ package dev.mynasim.auth.token;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSelector;
+import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.jwt.proc.BadJWTException;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import dev.mynasim.auth.api.AccessTokenVerifier;
 import dev.mynasim.auth.api.PresentedCertificate;
 import dev.mynasim.auth.api.TokenRejected;
 import dev.mynasim.auth.api.VerifiedAccessToken;
 import dev.mynasim.auth.consent.Consents;
 import dev.mynasim.auth.consent.OAuthGrant;
-import dev.mynasim.registry.api.ClientId;
 import dev.mynasim.registry.api.Environment;
 import dev.mynasim.registry.api.MynaApi;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.text.ParseException;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.Date;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Verifies access tokens with Nimbus JOSE+JWT: RS256 only, {@code typ at+jwt} (RFC 9068 §4), a key of the
- * environment's set, the environment's issuer, expiry by the simulator clock, the API within the token's scope,
+ * Verifies access tokens with Nimbus JOSE+JWT's {@link DefaultJWTProcessor}: RS256 only, {@code typ at+jwt} (RFC 9068
+ * §4), a key of the environment's set, the environment's issuer, its resource server as {@code aud}, expiry by the
+ * simulator clock, the API within the token's scope,
  * the grant (and the consent behind it) still standing, and for a certificate-bound token the certificate that came
  * with the request (RFC 8705 §3). The grant is read on every call; revocation therefore takes effect at once.
  */
@@ -49,6 +55,11 @@ public class JwtAccessTokenVerifier implements AccessTokenVerifier {
 
     @Inject
     Clock clock;
+
+    private static final JOSEObjectType AT_JWT = new JOSEObjectType("at+jwt");
+
+    /** Nimbus's processor: the {@code typ}, RS256 with a key of the environment, the signature, then the claims. */
+    private final DefaultJWTProcessor<EnvironmentContext> processor = processor();
 
     @Override
     public VerifiedAccessToken verify(String token, Environment environment, MynaApi api) {
@@ -96,30 +107,23 @@ public class JwtAccessTokenVerifier implements AccessTokenVerifier {
     }
 
     private VerifiedAccessToken verify(String token, Environment environment, java.util.Optional<MynaApi> wanted) {
+        JWTClaimsSet claims;
         try {
             SignedJWT jwt = SignedJWT.parse(token);
-            if (!JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm())
-                    || !new JOSEObjectType("at+jwt").equals(jwt.getHeader().getType())) {
+            if (!JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm()) || !AT_JWT.equals(jwt.getHeader().getType())) {
                 throw invalid("The token is not an RS256 access token (typ at+jwt)");
             }
-            JWK key = keys.published(environment).getKeyByKeyId(jwt.getHeader().getKeyID());
-            if (key == null) {
-                keys.reload(environment);
-                key = keys.published(environment).getKeyByKeyId(jwt.getHeader().getKeyID());
-            }
-            if (key == null || !jwt.verify(new RSASSAVerifier(key.toRSAKey()))) {
-                throw invalid("The token's signature does not verify with the keys of the " + environment.path()
-                        + " environment");
-            }
-            JWTClaimsSet claims = jwt.getJWTClaimsSet();
-            if (!tokens.issuer(environment).equals(claims.getIssuer())) {
-                throw invalid("The token was issued for another environment (iss " + claims.getIssuer() + ")");
-            }
-            Instant now = clock.instant();
-            Date expiry = claims.getExpirationTime();
-            if (expiry == null || !now.isBefore(expiry.toInstant())) {
-                throw invalid("The token has expired");
-            }
+            claims = processor.process(jwt, new EnvironmentContext(environment));
+        } catch (ParseException e) {
+            throw invalid("The token cannot be read: " + e.getMessage());
+        } catch (ClaimRefused e) {
+            throw invalid(e.getMessage());
+        } catch (BadJOSEException | JOSEException e) {
+            // the processor reads the claims before it checks the signature: a changed payload is a bad signature
+            throw invalid("The token's signature does not verify with the keys of the " + environment.path()
+                    + " environment");
+        }
+        try {
             Set<MynaApi> apis = Arrays.stream(String.valueOf(claims.getStringClaim("scope")).split(" "))
                     .filter(s -> !s.isBlank() && API_CODES.contains(s)).map(MynaApi::fromCode)
                     .collect(Collectors.toSet());
@@ -132,16 +136,65 @@ public class JwtAccessTokenVerifier implements AccessTokenVerifier {
                 throw invalid("The consent or grant behind the token was revoked");
             }
             OAuthGrant grant = state.grant();
-            return new VerifiedAccessToken(claims.getJWTID(), grant.person(), claims.getSubject(),
-                    ClientId.parse(claims.getStringClaim("client_id")), environment, apis, grant.authTime(),
-                    Boolean.TRUE.equals(claims.getBooleanClaim("verification_skipped")), grant.id(),
-                    expiry.toInstant(), confirmation(claims));
-        } catch (ParseException | JOSEException | RuntimeException e) {
-            if (e instanceof TokenRejected rejected) {
-                throw rejected;
-            }
+            return new VerifiedAccessToken(claims.getJWTID(), grant.person(), claims.getSubject(), grant.client(),
+                    environment, apis, grant.authTime(), Boolean.TRUE.equals(claims.getBooleanClaim("verification_skipped")),
+                    grant.id(), claims.getExpirationTime().toInstant(), confirmation(claims));
+        } catch (ParseException e) {
             throw invalid("The token cannot be read: " + e.getMessage());
         }
+    }
+
+    /**
+     * The claims of one of our access tokens, checked after the signature: the environment's issuer, its resource
+     * server as audience (RFC 9068 §4: the resource server MUST check {@code aud}), and expiry by the simulator clock
+     * without leeway (the issuer and the verifier share that clock).
+     */
+    private void verifyClaims(JWTClaimsSet claims, EnvironmentContext context) throws ClaimRefused {
+        Environment environment = context.environment();
+        if (!tokens.issuer(environment).equals(claims.getIssuer())) {
+            throw new ClaimRefused("The token was issued for another environment (iss " + claims.getIssuer() + ")");
+        }
+        String audience = tokens.resource(environment);
+        if (claims.getAudience() == null || !claims.getAudience().contains(audience)) {
+            throw new ClaimRefused("The token is not meant for this resource server (aud " + claims.getAudience()
+                    + ", expected " + audience + ")");
+        }
+        Date expiry = claims.getExpirationTime();
+        if (expiry == null || !clock.instant().isBefore(expiry.toInstant())) {
+            throw new ClaimRefused("The token has expired");
+        }
+    }
+
+    /** A claim of a token whose signature holds refused, with the reason the client is told. */
+    static final class ClaimRefused extends BadJWTException {
+        ClaimRefused(String reason) {
+            super(reason);
+        }
+    }
+
+    /** The environment whose keys and issuer a token is checked against. */
+    record EnvironmentContext(Environment environment) implements SecurityContext {
+    }
+
+    /**
+     * The environment's published keys; a key id not among them has the keys read again (at most every ten
+     * seconds, {@link SigningKeys#reload}), so a key another node created or rotated in becomes known.
+     */
+    private List<JWK> keysFor(JWKSelector selector, EnvironmentContext context) {
+        List<JWK> found = selector.select(keys.published(context.environment()));
+        if (found.isEmpty()) {
+            keys.reload(context.environment());
+            found = selector.select(keys.published(context.environment()));
+        }
+        return found;
+    }
+
+    private DefaultJWTProcessor<EnvironmentContext> processor() {
+        var processor = new DefaultJWTProcessor<EnvironmentContext>();
+        processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(AT_JWT));
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, this::keysFor));
+        processor.setJWTClaimsSetVerifier(this::verifyClaims);
+        return processor;
     }
 
     /** The {@code x5t#S256} of the {@code cnf} claim (RFC 8705 §3.1), if the token carries one. */

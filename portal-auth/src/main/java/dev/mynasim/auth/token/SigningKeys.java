@@ -93,16 +93,18 @@ public class SigningKeys {
         return keys.get(environment).signing();
     }
 
-    private final Map<Environment, java.time.Instant> reloaded = new EnumMap<>(Environment.class);
+    /** When each environment's keys were last read, on {@link System#nanoTime()}. */
+    private final Map<Environment, Long> reloaded = new EnumMap<>(Environment.class);
 
     /**
      * Reads the environment's keys again, at most every ten seconds: a key another node created or rotated since this
-     * node started becomes known (a token signed with an unknown key id asks for it).
+     * node started becomes known (a token signed with an unknown key id asks for it). The ten seconds are real time on
+     * a monotonic timer, not the simulator clock: a frozen clock must not stop the reads, a moved one not force them.
      */
     public synchronized void reload(Environment environment) {
-        java.time.Instant now = java.time.Instant.now();
-        java.time.Instant last = reloaded.get(environment);
-        if (last == null || last.plusSeconds(10).isBefore(now)) {
+        long now = System.nanoTime();
+        Long last = reloaded.get(environment);
+        if (last == null || now - last > java.util.concurrent.TimeUnit.SECONDS.toNanos(10)) {
             reloaded.put(environment, now);
             keys.put(environment, keySet(rows.load(environment)));
         }

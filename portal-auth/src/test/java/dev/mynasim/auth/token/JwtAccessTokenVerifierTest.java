@@ -145,8 +145,31 @@ class JwtAccessTokenVerifierTest {
         String[] parts = token.split("\\.");
         String forged = parts[0] + "." + parts[1].substring(0, parts[1].length() - 2) + "AA." + parts[2];
 
-        assertRejected(forged, Environment.TEST, "");
+        assertRejected(forged, Environment.TEST, "signature does not verify");
         assertRejected("not-a-jwt", Environment.TEST, "cannot be read");
+    }
+
+    @Test
+    void rfc9068Section4ATokenForAnotherAudienceIsRefused() throws Exception {
+        var claims = new com.nimbusds.jwt.JWTClaimsSet.Builder(claims(tokens.issue(grant).token()))
+                .audience("https://another-resource.example/").build();
+        var jwt = new com.nimbusds.jwt.SignedJWT(new com.nimbusds.jose.JWSHeader.Builder(JWSAlgorithm.RS256)
+                .type(new com.nimbusds.jose.JOSEObjectType("at+jwt")).keyID(KEYS.get(Environment.TEST).getKeyID())
+                .build(), claims);
+        jwt.sign(new com.nimbusds.jose.crypto.RSASSASigner(KEYS.get(Environment.TEST)));
+
+        assertRejected(jwt.serialize(), Environment.TEST, "not meant for this resource server");
+        assertThat(verifier.verify(tokens.issue(grant).token(), Environment.TEST, MynaApi.SELF_INFO).grantId())
+                .as("our own audience passes").isEqualTo(grant.id());
+    }
+
+    @Test
+    void aTokenWithoutItsTypeIsRefusedBeforeItsSignatureIsChecked() throws Exception {
+        var jwt = new com.nimbusds.jwt.SignedJWT(new com.nimbusds.jose.JWSHeader.Builder(JWSAlgorithm.RS256)
+                .keyID(KEYS.get(Environment.TEST).getKeyID()).build(), claims(tokens.issue(grant).token()));
+        jwt.sign(new com.nimbusds.jose.crypto.RSASSASigner(KEYS.get(Environment.TEST)));
+
+        assertRejected(jwt.serialize(), Environment.TEST, "not an RS256 access token (typ at+jwt)");
     }
 
     @Test
