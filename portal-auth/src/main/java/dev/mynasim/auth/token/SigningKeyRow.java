@@ -9,7 +9,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A token signing key of one environment: the public JWK as published, the private JWK sealed. */
+/**
+ * A token signing key of one environment: the public JWK as published, the private JWK sealed. Its kind and
+ * generation are unique per environment (auth V5), so two nodes starting at once cannot both create a first key.
+ */
 @Entity
 @Table(name = "signing_key")
 public class SigningKeyRow {
@@ -26,12 +29,17 @@ public class SigningKeyRow {
     private Instant createdAt;
     @Column(name = "retired_at")
     private Instant retiredAt;
+    private String kind;
+    private int generation;
 
     protected SigningKeyRow() {
     }
 
-    SigningKeyRow(String kid, Environment environment, String publicJwk, String sealedKey, Instant createdAt) {
+    SigningKeyRow(String kid, Environment environment, String kind, int generation, String publicJwk, String sealedKey,
+            Instant createdAt) {
         this.kid = kid;
+        this.kind = kind;
+        this.generation = generation;
         this.environment = environment;
         this.publicJwk = publicJwk;
         this.sealedKey = sealedKey;
@@ -56,6 +64,14 @@ public class SigningKeyRow {
 
     Instant createdAt() {
         return createdAt;
+    }
+
+    String kind() {
+        return kind;
+    }
+
+    int generation() {
+        return generation;
     }
 
     boolean retired() {

@@ -30,12 +30,15 @@ import java.util.UUID;
 /**
  * RS256 signing keys, one set per environment, so tokens of one environment never verify in the other. Created on
  * first start and stored (private part sealed with the server key); the JWKS publishes every key not retired, so a
- * rotation can hold two.
+ * rotation can hold two. Each environment has one key of each kind per generation (auth V5): when the nodes of a
+ * cluster start at once, one wins the insert of the first key and every other reads it, so the JWKS agree.
  */
 @ApplicationScoped
 public class SigningKeys {
 
     private static final String SEAL_PURPOSE = "signing-key";
+    static final String RSA = "rsa";
+    static final String EC = "ec";
     private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(SigningKeys.class.getName());
 
     /** The keys of one environment: the newest RSA key signs (the EC key signs ES256 ID tokens), all verify. */
@@ -61,10 +64,10 @@ public class SigningKeys {
         for (Environment environment : Environment.values()) {
             List<SigningKeyRow> stored = rows.load(environment);
             if (stored.stream().noneMatch(r -> !ec(r))) {
-                insertQuietly(create(environment));
+                insertUnlessAnotherNodeDid(create(environment, 0));
             }
             if (stored.stream().noneMatch(SigningKeys::ec)) {
-                insertQuietly(createEc(environment));
+                insertUnlessAnotherNodeDid(createEc(environment, 0));
             }
             keys.put(environment, keySet(rows.load(environment)));
         }
@@ -75,8 +78,21 @@ public class SigningKeys {
      * until they expire; older ones are retired. Returns the new key id.
      */
     public synchronized String rotate(Environment environment) {
-        SigningKeyRow created = create(environment);
-        rows.insert(created);
+        SigningKeyRow created = null;
+        for (int attempt = 1; created == null; attempt++) {
+            int next = rows.load(environment).stream().filter(r -> !ec(r)).mapToInt(SigningKeyRow::generation)
+                    .max().orElse(-1) + 1;
+            SigningKeyRow candidate = create(environment, next);
+            try {
+                rows.insert(candidate);
+                created = candidate;
+            } catch (RuntimeException takenByAnotherNode) {
+                // another node rotated at the same moment and took this generation: number ours after it
+                if (attempt == 3) {
+                    throw takenByAnotherNode;
+                }
+            }
+        }
         List<SigningKeyRow> live = rows.load(environment).stream().filter(r -> !r.retired() && !ec(r))
                 .sorted(Comparator.comparing(SigningKeyRow::createdAt).reversed()).toList();
         live.stream().skip(2).forEach(old -> rows.retire(old.kid(), clock.instant()));
@@ -114,40 +130,42 @@ public class SigningKeys {
         return keys.get(environment).published();
     }
 
-    private SigningKeyRow create(Environment environment) {
+    private SigningKeyRow create(Environment environment, int generation) {
         try {
             String kid = environment.path() + "-" + UUID.randomUUID().toString().substring(0, 8);
             RSAKey key = new RSAKeyGenerator(2048).keyID(kid).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256)
                     .generate();
             byte[] sealed = new SealedBox(secret.bytes(), SEAL_PURPOSE)
                     .seal(key.toJSONString().getBytes(StandardCharsets.UTF_8), kid);
-            return new SigningKeyRow(kid, environment, key.toPublicJWK().toJSONString(),
+            return new SigningKeyRow(kid, environment, RSA, generation, key.toPublicJWK().toJSONString(),
                     Base64.getEncoder().encodeToString(sealed), clock.instant());
         } catch (JOSEException e) {
             throw new IllegalStateException("could not generate a signing key", e);
         }
     }
 
-    private void insertQuietly(SigningKeyRow row) {
+    private void insertUnlessAnotherNodeDid(SigningKeyRow row) {
         try {
             rows.insert(row);
         } catch (RuntimeException lostTheRace) {
-            // another node created this environment's key first: use its
+            // the unique (environment, kind, generation) refused it: another node created this first key, and the
+            // load that follows reads that one; any other failure leaves no key, and the load says so
+            LOG.info(() -> "Signing key " + row.kid() + " not stored (" + lostTheRace + "); using the one stored");
         }
     }
 
     private static boolean ec(SigningKeyRow row) {
-        return row.kid().contains("-ec-");
+        return EC.equals(row.kind());
     }
 
-    private SigningKeyRow createEc(Environment environment) {
+    private SigningKeyRow createEc(Environment environment, int generation) {
         try {
             String kid = environment.path() + "-ec-" + UUID.randomUUID().toString().substring(0, 8);
             com.nimbusds.jose.jwk.ECKey key = new com.nimbusds.jose.jwk.gen.ECKeyGenerator(com.nimbusds.jose.jwk.Curve.P_256)
                     .keyID(kid).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.ES256).generate();
             byte[] sealed = new SealedBox(secret.bytes(), SEAL_PURPOSE)
                     .seal(key.toJSONString().getBytes(StandardCharsets.UTF_8), kid);
-            return new SigningKeyRow(kid, environment, key.toPublicJWK().toJSONString(),
+            return new SigningKeyRow(kid, environment, EC, generation, key.toPublicJWK().toJSONString(),
                     Base64.getEncoder().encodeToString(sealed), clock.instant());
         } catch (JOSEException e) {
             throw new IllegalStateException("could not generate a signing key", e);

@@ -1,20 +1,26 @@
 package dev.mynasim.web.rest;
 
+import static dev.mynasim.registry.api.JsonP.JSON;
+
 import dev.mynasim.registry.api.RuleViolation;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Refuses request bodies larger than {@code mynasim.rest.max-body-bytes}: by the declared length before reading,
- * and by counting while reading when no length was declared (chunked).
+ * and by counting while reading when no length was declared (chunked). The OAuth endpoints that read a form (both
+ * doors' token endpoints, introspection and revocation) answer in their own format, RFC 6749 §5.2
+ * {@code invalid_request}, as a client library expects there; every other surface a problem (RFC 9457).
  */
 @Provider
 @PreMatching
@@ -26,12 +32,15 @@ public class BodyLimitFilter implements ContainerRequestFilter {
     @ConfigProperty(name = "mynasim.rest.max-body-bytes", defaultValue = "65536")
     long maxBytes;
 
+    /** Paths relative to the application; the token, introspection and revocation endpoints of both doors. */
+    private static final Pattern OAUTH_FORM_ENDPOINT = Pattern.compile(
+            "/?(test|production)/(online-authorization-web/oauth/token|oidc/(token|introspect|revoke))/?");
+
     @Override
     public void filter(ContainerRequestContext request) {
+        boolean oauth = oauthFormEndpoint(request.getUriInfo().getPath());
         if (request.getLength() > maxBytes) {
-            RuleViolation v = tooLarge(maxBytes);
-            Response.ResponseBuilder refusal = Response.fromResponse(
-                    new Problem(400, v.rule(), v.field(), v.getMessage(), v.messageJa()).response());
+            Response.ResponseBuilder refusal = refusal(oauth);
             // a client that writes its whole body before reading would wait forever on an unread body: read and
             // drop a reasonable excess; beyond it, close the connection
             if (!drain(request.getEntityStream(), DRAIN_FACTOR * maxBytes)) {
@@ -40,7 +49,44 @@ public class BodyLimitFilter implements ContainerRequestFilter {
             request.abortWith(refusal.build());
             return;
         }
+        if (oauth && request.getLength() < 0) {
+            // a chunked form: read it here, so that too long a one is refused in the OAuth format too (the form
+            // reader's failure would reach the problem mapper instead)
+            try {
+                byte[] form = request.getEntityStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+                if (form.length > maxBytes) {
+                    request.abortWith(refusal(true).header("Connection", "close").build());
+                    return;
+                }
+                request.setEntityStream(new java.io.ByteArrayInputStream(form));
+            } catch (IOException e) {
+                request.abortWith(Response.fromResponse(oauthInvalidRequest("The request body could not be read"))
+                        .header("Connection", "close").build());
+            }
+            return;
+        }
         request.setEntityStream(new Limited(request.getEntityStream(), maxBytes));
+    }
+
+    static boolean oauthFormEndpoint(String path) {
+        return path != null && OAUTH_FORM_ENDPOINT.matcher(path).matches();
+    }
+
+    private Response.ResponseBuilder refusal(boolean oauth) {
+        RuleViolation v = tooLarge(maxBytes);
+        return Response.fromResponse(oauth ? oauthInvalidRequest(v.getMessage())
+                : new Problem(400, v.rule(), v.field(), v.getMessage(), v.messageJa()).response());
+    }
+
+    private static Response oauthInvalidRequest(String description) {
+        return Response.status(400).type(MediaType.APPLICATION_JSON_TYPE).entity(oauthError(description))
+                .header("Cache-Control", "no-store").header("Pragma", "no-cache").build();
+    }
+
+    /** RFC 6749 §5.2: {@code invalid_request} with the reason. */
+    static String oauthError(String description) {
+        return JSON.createObjectBuilder().add("error", "invalid_request").add("error_description", description)
+                .build().toString();
     }
 
     private static boolean drain(InputStream body, long limit) {

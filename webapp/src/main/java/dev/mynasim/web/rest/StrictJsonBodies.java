@@ -6,6 +6,7 @@ import dev.mynasim.registry.api.RuleViolation;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
@@ -16,19 +17,31 @@ import java.io.StringReader;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * Checks a JSON request body against the record it is read into before JSON-B sees it: unknown fields and values of
  * the wrong JSON type are refused with the field named, where JSON-B would drop or coerce them ({@code "yes"} is not
- * {@code false}, {@code 1234} is not {@code "1234"}).
+ * {@code false}, {@code 1234} is not {@code "1234"}). The body must be UTF-8 (RFC 8259 §8.1), hold each name once in
+ * an object (§4 leaves duplicates to the reader: here they are refused, never resolved silently) and nest at most
+ * {@value #MAX_DEPTH} levels, so a hostile body is a 400 and never a stack overflow.
  */
 @Provider
 public class StrictJsonBodies implements ReaderInterceptor {
+
+    /** Far deeper than any request record of the simulator; bounded so that reading never recurses without end. */
+    static final int MAX_DEPTH = 32;
 
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
@@ -40,17 +53,65 @@ public class StrictJsonBodies implements ReaderInterceptor {
         if (body.length == 0) {
             return context.proceed();
         }
-        String text = new String(body, StandardCharsets.UTF_8);
-        JsonValue value;
-        try (var reader = JSON.createReader(new StringReader(text))) {
-            value = reader.readValue();
+        check("", parse(body), context.getType());
+        context.setInputStream(new ByteArrayInputStream(body));
+        return context.proceed();
+    }
+
+    /** The body as JSON, refusing what is not UTF-8, repeats a name in an object or nests too deep. */
+    static JsonValue parse(byte[] body) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            throw RuleViolation.invalid("body", "body-not-utf8", "The request body is not valid UTF-8 (RFC 8259 §8.1)",
+                    "リクエストボディが正しい UTF-8 ではありません (RFC 8259 §8.1)");
+        }
+        try {
+            checkShape(text);
+            try (var reader = JSON.createReader(new StringReader(text))) {
+                return reader.readValue();
+            }
         } catch (JsonParsingException e) {
             throw RuleViolation.invalid("body", "body-malformed", "The request body is not valid JSON: " + e.getMessage(),
                     "リクエストボディが正しい JSON ではありません: " + e.getMessage());
         }
-        check("", value, context.getType());
-        context.setInputStream(new ByteArrayInputStream(body));
-        return context.proceed();
+    }
+
+    /** One streaming pass (no recursion): the nesting depth and the names of every open object. */
+    private static void checkShape(String text) {
+        Deque<Set<String>> names = new ArrayDeque<>();
+        int depth = 0;
+        try (JsonParser parser = JSON.createParser(new StringReader(text))) {
+            while (parser.hasNext()) {
+                switch (parser.next()) {
+                    case START_OBJECT, START_ARRAY -> {
+                        if (++depth > MAX_DEPTH) {
+                            throw RuleViolation.invalid("body", "body-too-deep",
+                                    "The request body nests deeper than " + MAX_DEPTH + " levels",
+                                    "リクエストボディの入れ子が " + MAX_DEPTH + " 段を超えています");
+                        }
+                        names.push(new HashSet<>());
+                    }
+                    case END_OBJECT, END_ARRAY -> {
+                        depth--;
+                        names.pop();
+                    }
+                    case KEY_NAME -> {
+                        String name = parser.getString();
+                        if (!names.peek().add(name)) {
+                            throw RuleViolation.invalid(name, "field-repeated",
+                                    "The field " + name + " appears more than once in one object",
+                                    "項目 " + name + " が 1 つのオブジェクトに複数回あります");
+                        }
+                    }
+                    default -> {
+                        // values: their types are checked against the record afterwards
+                    }
+                }
+            }
+        }
     }
 
     private static void check(String path, JsonValue value, Type type) {
