@@ -273,6 +273,16 @@ public class TransactionFlow implements PortalFlow {
                     decision.skip() ? "consent is asked on every authorization, so a page is needed"
                             : "a card read is needed: " + decision.reason().description());
         }
+        // every check of the request before the card read, which counts toward the card's lock (DESIGN.md 9.9)
+        Optional<String> headlessConsent = request.headlessConsent();
+        if (headlessConsent.isPresent() && loginHint.isEmpty() && !(environment == Environment.TEST && service.headless())) {
+            return error.to("invalid_request", "mynasim_consent is available to headless TEST registrations only");
+        }
+        if (headlessConsent.isPresent() && !headlessConsent.get().equals("approve")
+                && !headlessConsent.get().equals("cancel")) {
+            // checked at the card step too: the transaction keeps it for a card step done by outside signature
+            return error.to("invalid_request", "mynasim_consent must be approve or cancel");
+        }
         Optional<SessionCookie> newCookie = Optional.empty();
         if (transaction.stage() == Stage.CARD && loginHint.isPresent()) {
             String serial = loginHint.get();
@@ -285,15 +295,6 @@ public class TransactionFlow implements PortalFlow {
             }
             newCookie = Optional.of(newSession(transaction, outcome.serial(), outcome.person().get(), outcome.at()));
             transaction = transaction.verified(outcome.person().get().value(), outcome.at(), false);
-        }
-        Optional<String> headlessConsent = request.headlessConsent();
-        if (headlessConsent.isPresent() && loginHint.isEmpty() && !(environment == Environment.TEST && service.headless())) {
-            return error.to("invalid_request", "mynasim_consent is available to headless TEST registrations only");
-        }
-        if (headlessConsent.isPresent() && !headlessConsent.get().equals("approve")
-                && !headlessConsent.get().equals("cancel")) {
-            // checked at the card step too: the transaction keeps it for a card step done by outside signature
-            return error.to("invalid_request", "mynasim_consent must be approve or cancel");
         }
         if (transaction.stage() == Stage.CONSENT && headlessConsent.isPresent()) {
             store.put(Kind.TRANSACTION, transaction.id(), transaction);

@@ -111,6 +111,17 @@ class HeadlessModeIT {
     }
 
     @Test
+    void aBadConsentPresetWithAWrongPinIsRefusedBeforeThePinCounts() {
+        String card = portal.aCard("3579");
+        HeadlessClient.Answer answer = new HeadlessClient(server).authorize(TEST, "AA0004", "bad-preset",
+                HeadlessClient.cardAndConsent(card, "0000", "maybe"));
+        assertThat(answer.query()).as(answer.toString()).containsEntry("error", "invalid_request")
+                .containsEntry("error_description", "mynasim_consent must be approve or cancel")
+                .containsEntry("state", "bad-preset").doesNotContainKey("code");
+        assertThat(card(card).getInt("failures")).as("DESIGN.md 9.9: bad input changes nothing").isZero();
+    }
+
+    @Test
     void headlessModeIsRefusedInProduction() {
         String card = portal.aCard("7531");
         HeadlessClient.Answer answer = new HeadlessClient(server).authorize(PRODUCTION, "AA0001", "prod",

@@ -1,15 +1,9 @@
 package dev.mynasim.auth.card.rest;
 
-import dev.mynasim.auth.api.PersonId;
-import dev.mynasim.auth.card.Pin;
+import dev.mynasim.auth.api.CardAdmin;
 import dev.mynasim.auth.card.VirtualCard;
 import dev.mynasim.auth.card.VirtualCards;
-import dev.mynasim.auth.person.Gender;
-import dev.mynasim.auth.person.People;
-import dev.mynasim.auth.person.Person;
-import dev.mynasim.registry.api.ApiUserId;
 import dev.mynasim.registry.api.Caller;
-import dev.mynasim.registry.api.IsoInstant;
 import dev.mynasim.registry.api.RuleViolation;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -24,12 +18,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -41,16 +30,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "cards", description = "Virtual My Number Cards and their holders")
 public class CardAdminResource {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     @Inject
     Caller caller;
 
     @Inject
-    VirtualCards cards;
+    CardAdmin cardAdmin;
 
     @Inject
-    People people;
+    VirtualCards cards;
+
 
     @Inject
     Clock clock;
@@ -60,33 +48,12 @@ public class CardAdminResource {
     @Operation(summary = "Issues a card to a new person (an API user's account owns the cards it creates)")
     public Response issue(CardRequest request, @Context UriInfo uri) {
         CardRequest body = RuleViolation.requireBody(request);
-        ApiUserId owner = caller.operator()
-                ? (body.apiUserId() == null ? null : new ApiUserId(body.apiUserId()))
-                : caller.apiUser().orElseThrow();
-        if (owner != null && !caller.mayAccess(owner)) {
-            throw RuleViolation.notFound("API user", owner.value());
-        }
-        Instant now = clock.instant();
-        Pin pin = new Pin(body.pin());
-        LocalDate birthdate;
-        try {
-            birthdate = LocalDate.parse(RuleViolation.required("birthdate", body.birthdate()));
-        } catch (DateTimeParseException e) {
-            throw RuleViolation.invalid("birthdate", "date-format", "birthdate must be a date such as 1980-04-01",
-                    "birthdate は 1980-04-01 のような日付で指定してください");
-        }
-        Person person = people.add(new Person(PersonId.random(), body.name(), body.nameKana(), birthdate,
-                Gender.fromCode(RuleViolation.required("gender", body.gender())), body.address(), now),
-                !Boolean.FALSE.equals(body.portalRegistered()));
-        Instant notBefore = orElse(IsoInstant.parse("notBefore", body.notBefore()), now.minus(Duration.ofDays(1)));
-        Instant notAfter = orElse(IsoInstant.parse("notAfter", body.notAfter()), now.plus(Duration.ofDays(5 * 365)));
-        if (!notBefore.isBefore(notAfter)) {
-            throw RuleViolation.invalid("notAfter", "validity-order", "notAfter must be after notBefore",
-                    "notAfter は notBefore より後の日時で指定してください");
-        }
-        String serial = body.serial() != null ? body.serial() : "2" + String.format("%011d", RANDOM.nextLong(100_000_000_000L));
-        VirtualCard card = cards.issue(serial, person.id(), owner, pin, notBefore, notAfter, caller.name());
-        return Response.created(uri.getAbsolutePathBuilder().path(serial).build()).entity(CardResponse.of(card, now)).build();
+        // the rules of issue live in CardAdmin, shared with the console's form
+        CardAdmin.CardView card = cardAdmin.issue(caller, new CardAdmin.CardForm(body.serial(), body.pin(), body.name(),
+                body.nameKana(), body.birthdate(), body.gender(), body.address(),
+                !Boolean.FALSE.equals(body.portalRegistered()), body.notBefore(), body.notAfter(), body.apiUserId()));
+        return Response.created(uri.getAbsolutePathBuilder().path(card.serial()).build())
+                .entity(CardResponse.of(card)).build();
     }
 
     @GET
@@ -148,9 +115,5 @@ public class CardAdminResource {
         return cards.find(serial)
                 .filter(card -> caller.operator() || card.owner().filter(caller::mayAccess).isPresent())
                 .orElseThrow(() -> RuleViolation.notFound("Card", serial));
-    }
-
-    private static Instant orElse(Instant value, Instant fallback) {
-        return value == null ? fallback : value;
     }
 }
