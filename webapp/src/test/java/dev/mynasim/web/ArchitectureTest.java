@@ -1,6 +1,7 @@
 package dev.mynasim.web;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -54,6 +55,14 @@ class ArchitectureTest {
     static final ArchRule restClassesStayInRestPackages = noClasses()
             .that().resideOutsideOfPackages("..rest..", "dev.mynasim.web..")
             .should().beAnnotatedWith("jakarta.ws.rs.Path");
+
+    /**
+     * A feature package with its subpackages ({@code auth.flow}, {@code auth.oauth} with {@code oauth.rest}, …) is a
+     * slice, and slices depend on each other in one direction only.
+     */
+    @ArchTest
+    static final ArchRule featurePackagesAreFreeOfCycles = slices().matching("dev.mynasim.(*).(*)..")
+            .namingSlices("$1.$2").should().beFreeOfCycles();
 
     @ArchTest
     static final ArchRule noManagerHelperUtilOrImplNames = noClasses()

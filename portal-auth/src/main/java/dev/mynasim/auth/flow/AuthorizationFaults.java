@@ -1,6 +1,7 @@
 package dev.mynasim.auth.flow;
 
 import dev.mynasim.auth.card.CardVerification;
+import dev.mynasim.auth.protocol.OAuthError;
 import dev.mynasim.auth.skip.CardState;
 import dev.mynasim.registry.api.ClientId;
 import dev.mynasim.registry.api.Environment;

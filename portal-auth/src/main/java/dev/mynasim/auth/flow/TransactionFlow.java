@@ -13,6 +13,7 @@ import dev.mynasim.auth.flow.AuthorizationTransaction.Stage;
 import dev.mynasim.auth.flow.FlowStore.Kind;
 import dev.mynasim.auth.person.People;
 import dev.mynasim.auth.person.Person;
+import dev.mynasim.auth.protocol.OAuthError;
 import dev.mynasim.auth.secret.Secrets;
 import dev.mynasim.auth.skip.CardState;
 import dev.mynasim.auth.skip.SkipDecision;

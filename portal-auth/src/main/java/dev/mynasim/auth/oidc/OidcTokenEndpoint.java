@@ -25,7 +25,7 @@ import dev.mynasim.auth.consent.OAuthGrant;
 import dev.mynasim.auth.flow.AuthorizationFaults;
 import dev.mynasim.auth.flow.FlowStore;
 import dev.mynasim.auth.flow.IssuedCode;
-import dev.mynasim.auth.flow.OAuthError;
+import dev.mynasim.auth.protocol.OAuthError;
 import dev.mynasim.auth.flow.TransactionFlow;
 import dev.mynasim.auth.token.AccessTokens;
 import dev.mynasim.auth.tls.ClientCertificates;

@@ -3,7 +3,7 @@ package dev.mynasim.auth.tls;
 import dev.mynasim.auth.api.ClientCertificateAdmin;
 import dev.mynasim.auth.api.PresentedCertificate;
 import dev.mynasim.auth.card.CertificateAuthority;
-import dev.mynasim.auth.flow.OAuthError;
+import dev.mynasim.auth.protocol.OAuthError;
 import dev.mynasim.registry.api.Caller;
 import dev.mynasim.registry.api.ClientAuthMethod;
 import dev.mynasim.registry.api.ClientId;

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.mynasim.auth.api.ClientCertificateAdmin.IssuedCertificate;
 import dev.mynasim.auth.api.PresentedCertificate;
 import dev.mynasim.auth.card.CertificateText;
-import dev.mynasim.auth.flow.OAuthError;
+import dev.mynasim.auth.protocol.OAuthError;
 import dev.mynasim.registry.api.ApiUserId;
 import dev.mynasim.registry.api.Caller;
 import dev.mynasim.registry.api.ClientAuthMethod;

@@ -4,7 +4,7 @@ import static dev.mynasim.registry.api.JsonP.JSON;
 
 import dev.mynasim.auth.api.PortalFlow.SessionCookie;
 import dev.mynasim.auth.flow.AuthorizeOutcome;
-import dev.mynasim.auth.flow.OAuthError;
+import dev.mynasim.auth.protocol.OAuthError;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;

@@ -2,7 +2,7 @@ package dev.mynasim.auth.oauth.rest;
 
 import dev.mynasim.auth.api.PresentedCertificate;
 import dev.mynasim.auth.flow.AuthorizeOutcome;
-import dev.mynasim.auth.flow.OAuthError;
+import dev.mynasim.auth.protocol.OAuthError;
 import dev.mynasim.auth.flow.TransactionFlow;
 import dev.mynasim.auth.token.SigningKeys;
 import dev.mynasim.registry.api.Environment;

@@ -6,7 +6,7 @@ import dev.mynasim.auth.api.VerifiedAccessToken;
 import dev.mynasim.auth.consent.Consents;
 import dev.mynasim.auth.consent.OAuthGrant;
 import dev.mynasim.auth.flow.AuthorizeOutcome;
-import dev.mynasim.auth.flow.OAuthError;
+import dev.mynasim.auth.protocol.OAuthError;
 import dev.mynasim.auth.flow.TransactionFlow;
 import dev.mynasim.auth.oauth.rest.AuthorizeResponses;
 import dev.mynasim.auth.oidc.IdTokens;

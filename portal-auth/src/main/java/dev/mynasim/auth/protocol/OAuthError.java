@@ -1,4 +1,4 @@
-package dev.mynasim.auth.flow;
+package dev.mynasim.auth.protocol;
 
 /** An RFC 6749 §5.2 error of the token endpoint: the error code, a description and the HTTP status. */
 public class OAuthError extends RuntimeException {

@@ -1,9 +1,11 @@
-package dev.mynasim.auth.consent;
+package dev.mynasim.auth.citizen;
 
 import dev.mynasim.auth.api.LinkedServices;
 import dev.mynasim.auth.api.PersonId;
 import dev.mynasim.auth.card.CardVerification;
 import dev.mynasim.auth.card.VirtualCards;
+import dev.mynasim.auth.consent.Consent;
+import dev.mynasim.auth.consent.Consents;
 import dev.mynasim.auth.flow.FlowStore;
 import dev.mynasim.auth.flow.SessionRecord;
 import dev.mynasim.auth.secret.Secrets;
