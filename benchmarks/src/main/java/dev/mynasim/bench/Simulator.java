@@ -36,12 +36,12 @@ final class Simulator implements AutoCloseable {
         Files.createDirectories(data);
         List<String> command = new ArrayList<>(List.of(repository.resolve("bin/mynasim").toString(), "start",
                 "--port", Integer.toString(port), "--data", data.toString()));
-        database.ifPresent(db -> command.addAll(List.of("--db-url", db.url(), "--db-user", db.user(),
-                "--db-password", db.password())));
+        database.ifPresent(db -> command.addAll(List.of("--db-url", db.url(), "--db-user", db.user())));
         Path log = data.resolve("bench-launcher.log");
         ProcessBuilder builder = new ProcessBuilder(command).directory(repository.toFile())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("MYNASIM_JAVA_OPTS", javaOptions == null ? "" : javaOptions);
+        database.ifPresent(db -> builder.environment().put("MYNASIM_DB_PASSWORD", db.password()));
         long t0 = System.nanoTime();
         Simulator simulator = new Simulator(builder.start(), port, log);
         simulator.awaitReady(t0);
