@@ -1,4 +1,4 @@
-package dev.mynasim.web.it;
+package dev.mynasim.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -13,11 +13,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -82,12 +86,15 @@ class LauncherScriptIT {
             String javaCommandLine = commandLine(java.pid());
             String scriptCommandLine = commandLine(script.pid());
 
-            assertThat(javaCommandLine).contains("payara-micro.jar", "-Djavax.net.ssl.keyStore=", "@")
+            assertThat(javaCommandLine).contains("mynasim.jar", "-Djavax.net.ssl.keyStore=", "@")
                     .doesNotContain(dbSecret, tlsSecret, "Password=");
             assertThat(scriptCommandLine).doesNotContain(dbSecret, tlsSecret);
             assertThat(data.resolve("payara/secrets.args")).as("the argument file, gone once the server is ready")
                     .doesNotExist();
             assertThat(readiness(port)).as("the server got the password from the file").isEqualTo(200);
+            assertThat(tlsReadiness(tlsPort, data.resolve("tls/server.pem")))
+                    .as("the HTTPS listener opened its key store with the password from the argument file")
+                    .isEqualTo(200);
         } finally {
             stop(script);
         }
@@ -109,6 +116,21 @@ class LauncherScriptIT {
     private static int readiness(int port) throws IOException, InterruptedException {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready"))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static int tlsReadiness(int port, Path serverCertificate) throws Exception {
+        KeyStore trusted = KeyStore.getInstance("PKCS12");
+        trusted.load(null, null);
+        try (var in = Files.newInputStream(serverCertificate)) {
+            trusted.setCertificateEntry("server", CertificateFactory.getInstance("X.509").generateCertificate(in));
+        }
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(trusted);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, trust.getTrustManagers(), null);
+        HttpClient client = HttpClient.newBuilder().sslContext(context).connectTimeout(Duration.ofSeconds(5)).build();
+        return client.send(HttpRequest.newBuilder(URI.create("https://localhost:" + port + "/health/ready"))
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
