@@ -1,0 +1,232 @@
+package dev.mynasim.testing;
+
+import com.nimbusds.jose.util.JSONObjectUtils;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.ParseException;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One running simulator (mynasim.jar in a JVM of its own, on a free loopback port, with a data folder of its own)
+ * and the calls a test needs: cards, services, a browser for the headless authorization on either door, the clock
+ * and failure rules. Admin calls use the operator account of the demo data (TEST, dev mode).
+ */
+public final class Mynasim implements AutoCloseable {
+
+    /** How long a start may take on a busy CI machine. */
+    private static final Duration STARTUP_LIMIT = Duration.ofSeconds(240);
+    private static final String OPERATOR = "operator:mynasim-operator";
+
+    private final Process process;
+    private final int port;
+    private final Path data;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private Mynasim(Process process, int port, Path data) {
+        this.process = process;
+        this.port = port;
+        this.data = data;
+    }
+
+    /** Starts {@code java -jar jar --port P --data data} and returns once it printed that it is ready. */
+    public static Mynasim start(Path jar, Path data) {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("mynasim.jar not found at " + jar.toAbsolutePath()
+                    + "; set -Dmynasim.jar or MYNASIM_JAR to the jar (mvn -B package writes launcher/target/mynasim.jar)");
+        }
+        try {
+            Files.createDirectories(data);
+            int port = freePort();
+            Path log = data.resolve("mynasim.log");
+            Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-XX:+UseSerialGC", "-jar", jar.toAbsolutePath().toString(), "--port", Integer.toString(port),
+                    "--data", data.toAbsolutePath().toString())
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            Mynasim mynasim = new Mynasim(process, port, data);
+            mynasim.awaitReady(log);
+            return mynasim;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start " + jar, e);
+        }
+    }
+
+    private void awaitReady(Path log) throws IOException {
+        long deadline = System.nanoTime() + STARTUP_LIMIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            String text = Files.readString(log, StandardCharsets.UTF_8);
+            if (text.contains("mynasim ready on ")) {
+                return;
+            }
+            if (!process.isAlive()) {
+                throw new IllegalStateException("mynasim exited with " + process.exitValue() + "; its log: " + log);
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                close();
+                throw new IllegalStateException("interrupted while mynasim started", e);
+            }
+        }
+        close();
+        throw new IllegalStateException("mynasim not ready after " + STARTUP_LIMIT.toSeconds() + " s; its log: " + log);
+    }
+
+    /** {@code http://localhost:PORT}, the issuer's host as the simulator names it. */
+    public String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    /** Where tests send their requests: the loopback address the server listens on. */
+    public String loopbackUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public Path dataFolder() {
+        return data;
+    }
+
+    /** A new test person with a usable card (TEST). */
+    public Card createCard(String pin) {
+        Map<String, Object> card = admin("POST", "/admin/api/cards", Map.of("pin", pin, "name", "試験 太郎",
+                "nameKana", "シケン タロウ", "birthdate", "1990-04-01", "gender", "male",
+                "address", "東京都千代田区霞が関一丁目1番1号"));
+        return new Card((String) card.get("serial"), (String) card.get("personId"), pin);
+    }
+
+    /**
+     * A TEST Web service of the demo API user SP00000001 for the given APIs: headless, with the skip feature, a
+     * public client ({@code clientAuth: none}) whose redirect URI is never contacted.
+     */
+    public Service registerService(String serviceId, String... apis) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("apiUserId", "SP00000001");
+        body.put("serviceId", serviceId);
+        body.put("displayName", "テスト " + serviceId);
+        body.put("consentText", "テストのために情報を取得します");
+        body.put("apis", List.of(apis));
+        body.put("redirectUris", List.of("http://127.0.0.1:9/callback"));
+        body.put("skipFeature", true);
+        body.put("clientAuth", "none");
+        body.put("headless", true);
+        return Service.of(admin("POST", "/admin/api/environments/test/services", body));
+    }
+
+    /** A registered TEST service, such as the demo's {@code SP00000001_AA0001}. */
+    public Service service(String clientId) {
+        return Service.of(admin("GET", "/admin/api/environments/test/services/" + clientId, null));
+    }
+
+    /** A browser of its own: it keeps the verification session cookie, so case 1 and case 2 skips replay. */
+    public Browser browser() {
+        return new Browser(this);
+    }
+
+    /** Moves the simulator's clock (dev mode), e.g. past the group's skip window or a token's lifetime. */
+    public void moveClock(Duration by) {
+        admin("PUT", "/admin/api/clock", Map.of("moveSeconds", by.toSeconds()));
+    }
+
+    public void resetClock() {
+        admin("DELETE", "/admin/api/clock", null);
+    }
+
+    /** A failure-injection rule of a TEST service (effects: README, Failure injection); returns its id. */
+    public String addFailureRule(String clientId, String effect) {
+        return (String) admin("POST", "/admin/api/faults", Map.of("environment", "test", "clientId", clientId,
+                "effect", effect)).get("id");
+    }
+
+    /**
+     * Any admin API call as the operator; the answer's JSON object ({@code {}} for none). A status of 400 or more
+     * throws with the problem details the simulator sent.
+     */
+    public Map<String, Object> admin(String method, String path, Map<String, ?> body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(loopbackUrl() + path))
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString(OPERATOR.getBytes(StandardCharsets.UTF_8)))
+                .header("Accept", "application/json").timeout(Duration.ofSeconds(30));
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(JSONObjectUtils.toJSONString(body)));
+        }
+        HttpResponse<String> response = send(request.build());
+        if (response.statusCode() >= 400) {
+            throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+        return response.body().isBlank() ? Map.of() : json(response.body());
+    }
+
+    HttpResponse<String> send(HttpRequest request) {
+        return send(http, request);
+    }
+
+    static HttpResponse<String> send(HttpClient client, HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(request.method() + " " + request.uri() + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted: " + request.uri(), e);
+        }
+    }
+
+    static Map<String, Object> json(String text) {
+        try {
+            return JSONObjectUtils.parse(text);
+        } catch (ParseException e) {
+            throw new IllegalStateException("not a JSON object: " + text, e);
+        }
+    }
+
+    /** Stops the simulator by its PID: TERM, then KILL after 30 s. */
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** A test person's card: its serial for {@code login_hint=card:SERIAL} and its PIN. */
+    public record Card(String serial, String personId, String pin) {
+    }
+
+    /** A registered Web service: its client id and the redirect URI a headless authorization uses. */
+    public record Service(String clientId, List<String> apis, String redirectUri) {
+
+        @SuppressWarnings("unchecked")
+        static Service of(Map<String, Object> registration) {
+            return new Service((String) registration.get("clientId"), (List<String>) registration.get("apis"),
+                    ((List<String>) registration.get("redirectUris")).get(0));
+        }
+    }
+}
