@@ -40,6 +40,10 @@ public final class Benchmark {
 
     private void run() throws Exception {
         Files.createDirectories(options.work);
+        if (options.compareLaunchers) {
+            compareLaunchers();
+            return;
+        }
         say("mynasim benchmark: " + options.database + ", " + options.runs + " run(s), scenarios " + options.scenarios
                 + " at concurrency " + options.concurrency + (options.javaOptions.isBlank() ? ""
                 : ", MYNASIM_JAVA_OPTS=" + options.javaOptions));
@@ -110,6 +114,78 @@ public final class Benchmark {
             }
         }
         return result;
+    }
+
+    /**
+     * {@code --compare-launchers}: in each run, bin/mynasim and a plain {@code java -jar mynasim.jar} (the JVM's own
+     * defaults) one after the other, each on a fresh data folder: first start and restart to ready, and resident
+     * memory after the idle wait; medians over the runs. No load.
+     */
+    private void compareLaunchers() throws Exception {
+        say("mynasim start-up: bin/mynasim vs java -jar mynasim.jar, " + options.database + ", " + options.runs
+                + " run(s), idle " + options.idleSeconds + " s before RSS");
+        Map<String, List<Map<String, Double>>> byLauncher = new LinkedHashMap<>();
+        for (int run = 1; run <= options.runs; run++) {
+            for (Simulator.Launcher launcher : Simulator.Launcher.values()) {
+                String name = launcher == Simulator.Launcher.SCRIPT ? "bin/mynasim" : "java -jar mynasim.jar";
+                Path data = options.work.resolve("launch-" + launcher + "-" + run + "-" + System.currentTimeMillis());
+                Optional<Simulator.Database> database = Optional.empty();
+                String schema = null;
+                if (options.database.equals("postgres")) {
+                    schema = "bench_launch_" + System.currentTimeMillis();
+                    psql("create schema " + schema);
+                    database = Optional.of(new Simulator.Database(options.postgresUrl + "?currentSchema=" + schema,
+                            options.postgresUser, options.postgresPassword));
+                }
+                try {
+                    Map<String, Double> figures = new LinkedHashMap<>();
+                    figures.put("loadBefore", awaitQuiet());
+                    int port = freePort();
+                    for (String start : List.of("first", "restart")) {
+                        try (Simulator simulator = Simulator.start(launcher, options.repository, port, data, database,
+                                launcher == Simulator.Launcher.SCRIPT ? options.javaOptions : "")) {
+                            figures.put(start + "StartSeconds", simulator.startSeconds());
+                            Thread.sleep(options.idleSeconds * 1000L);
+                            figures.put(start + "IdleRssMiB", simulator.residentMiB());
+                        }
+                    }
+                    say(String.format(Locale.ROOT, "run %d, %s: first start %.1f s, restart %.1f s, idle RSS %.0f MiB",
+                            run, name, figures.get("firstStartSeconds"), figures.get("restartStartSeconds"),
+                            figures.get("restartIdleRssMiB")));
+                    byLauncher.computeIfAbsent(name, k -> new ArrayList<>()).add(figures);
+                } finally {
+                    if (schema != null) {
+                        psql("drop schema " + schema + " cascade");
+                    }
+                }
+            }
+        }
+        Map<String, Object> medians = new LinkedHashMap<>();
+        System.out.printf(Locale.ROOT, "%-24s %14s %12s %18s %18s%n", "median of " + options.runs, "first start s",
+                "restart s", "first idle MiB", "restart idle MiB");
+        byLauncher.forEach((name, list) -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            for (String key : List.of("firstStartSeconds", "restartStartSeconds", "firstIdleRssMiB",
+                    "restartIdleRssMiB")) {
+                m.put(key, Report.median(list.stream().map(f -> f.get(key)).toList()));
+            }
+            medians.put(name, m);
+            System.out.printf(Locale.ROOT, "%-24s %14.1f %12.1f %18.0f %18.0f%n", name, m.get("firstStartSeconds"),
+                    m.get("restartStartSeconds"), m.get("firstIdleRssMiB"), m.get("restartIdleRssMiB"));
+        });
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("what", "start-up to /health/ready and idle resident memory: bin/mynasim (its JVM defaults, "
+                + "MYNASIM_JAVA_OPTS=" + options.javaOptions + ") vs java -jar mynasim.jar (the JVM's defaults)");
+        document.put("date", options.date);
+        document.put("commit", git("describe", "--always", "--dirty=-with-uncommitted-changes"));
+        document.put("database", options.database);
+        document.put("idleSecondsBeforeRss", options.idleSeconds);
+        document.put("medians", medians);
+        document.put("runs", byLauncher);
+        Files.createDirectories(options.out);
+        Path file = options.out.resolve("launchers-" + options.stamp() + ".json");
+        Files.writeString(file, Json.write(document));
+        say("results: " + file);
     }
 
     /** Waits, bounded, for the machine's 1-minute load to fall under the threshold; returns the load then. */
@@ -207,6 +283,7 @@ public final class Benchmark {
         String postgresPassword = "trust";
         String tag = "";
         boolean skipFirstStart;
+        boolean compareLaunchers;
         final String date = LocalDate.now(ZoneOffset.UTC).toString();
 
         static Options parse(String[] args) {
@@ -231,6 +308,10 @@ public final class Benchmark {
                     case "--pg-password" -> o.postgresPassword = value;
                     case "--out" -> o.out = Path.of(value).toAbsolutePath();
                     case "--tag" -> o.tag = value;
+                    case "--compare-launchers" -> {
+                        o.compareLaunchers = true;
+                        i--;
+                    }
                     case "--skip-first-start" -> {
                         o.skipFirstStart = true;
                         i--;
@@ -322,6 +403,8 @@ public final class Benchmark {
                   --quiet-wait S          ... but at most S seconds (default 600), then measure anyway and say so
                   --pg-url URL            jdbc:postgresql://127.0.0.1:5432/test (user postgres, password trust)
                   --tag NAME              added to the output file names
+                  --compare-launchers     instead of the load: start-up and idle memory of bin/mynasim against a
+                                          plain java -jar mynasim.jar, each on a fresh folder (launchers-*.json)
                   --skip-first-start      only the restart (for profiling: the first start's keys are not timed)
                   --out DIR               where results-*.json and chart-*.png go (default docs/benchmarks)
                 """;

@@ -11,8 +11,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One simulator process started as README says ({@code bin/mynasim start --port … --data …}, the database options
- * for PostgreSQL), timed from the launch to the first {@code /health/ready} that reports the database up, and
- * stopped by its process id. Resident memory and CPU time come from the operating system ({@code /proc}).
+ * for PostgreSQL; or {@code java -jar mynasim.jar} with the same options), timed from the launch to the first
+ * {@code /health/ready} that reports the database up, and stopped by its process id. Resident memory and CPU time
+ * come from the operating system ({@code /proc}).
  */
 final class Simulator implements AutoCloseable {
 
@@ -30,12 +31,33 @@ final class Simulator implements AutoCloseable {
         this.log = log;
     }
 
+    /** How the server is started: by the start script (its JVM defaults) or as a plain {@code java -jar}. */
+    enum Launcher { SCRIPT, JAR }
+
     /** Launches bin/mynasim and waits, bounded, until the server is ready. */
     static Simulator start(Path repository, int port, Path data, Optional<Database> database, String javaOptions)
             throws IOException, InterruptedException {
+        return start(Launcher.SCRIPT, repository, port, data, database, javaOptions);
+    }
+
+    /**
+     * Launches the server and waits, bounded, until it is ready. {@code JAR} runs {@code java [javaOptions] -jar
+     * launcher/target/mynasim.jar} with the JVM's own defaults, as an integrator's CI would.
+     */
+    static Simulator start(Launcher launcher, Path repository, int port, Path data, Optional<Database> database,
+                           String javaOptions) throws IOException, InterruptedException {
         Files.createDirectories(data);
-        List<String> command = new ArrayList<>(List.of(repository.resolve("bin/mynasim").toString(), "start",
-                "--port", Integer.toString(port), "--data", data.toString()));
+        List<String> command = new ArrayList<>();
+        if (launcher == Launcher.SCRIPT) {
+            command.addAll(List.of(repository.resolve("bin/mynasim").toString(), "start"));
+        } else {
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            if (javaOptions != null && !javaOptions.isBlank()) {
+                command.addAll(List.of(javaOptions.trim().split("\\s+")));
+            }
+            command.addAll(List.of("-jar", repository.resolve("launcher/target/mynasim.jar").toString()));
+        }
+        command.addAll(List.of("--port", Integer.toString(port), "--data", data.toString()));
         database.ifPresent(db -> command.addAll(List.of("--db-url", db.url(), "--db-user", db.user())));
         Path log = data.resolve("bench-launcher.log");
         ProcessBuilder builder = new ProcessBuilder(command).directory(repository.toFile())
@@ -52,14 +74,15 @@ final class Simulator implements AutoCloseable {
         long deadline = t0 + READY_LIMIT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!script.isAlive()) {
-                throw new IllegalStateException("bin/mynasim exited with " + script.exitValue() + "; see " + log);
+                throw new IllegalStateException("the simulator exited with " + script.exitValue() + "; see " + log);
             }
             if (ready()) {
                 startSeconds = (System.nanoTime() - t0) / 1e9;
-                javaPid = script.toHandle().descendants()
-                        .filter(p -> p.info().commandLine().orElse("").contains("payara-micro.jar"))
+                javaPid = script.info().command().orElse("").endsWith("/java") ? script.pid()
+                        : script.toHandle().descendants()
+                        .filter(p -> p.info().commandLine().orElse("").contains("mynasim.jar"))
                         .mapToLong(ProcessHandle::pid).findFirst()
-                        .orElseThrow(() -> new IllegalStateException("no Payara process under bin/mynasim"));
+                        .orElseThrow(() -> new IllegalStateException("no mynasim.jar process under bin/mynasim"));
                 return;
             }
             Thread.sleep(100);

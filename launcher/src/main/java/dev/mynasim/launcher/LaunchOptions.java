@@ -18,7 +18,8 @@ import java.util.Set;
  * command lines with ps). Everything after {@code --} goes to Payara Micro unchanged.
  */
 record LaunchOptions(int port, Path data, String dbUrl, String dbClass, String dbUser, String dbPassword,
-                     String baseUrl, String mode, boolean cluster, Path clientCa, List<String> payaraOptions) {
+                     String baseUrl, String mode, boolean cluster, Path clientCa, String logFormat,
+                     List<String> payaraOptions) {
 
     static final String USAGE = """
             Usage: java -jar mynasim.jar [options] [-- payara-micro options]
@@ -39,6 +40,8 @@ record LaunchOptions(int port, Path data, String dbUrl, String dbClass, String d
               --mode dev|production server mode (MYNASIM_SERVER_MODE, default dev)
               --cluster             share short-lived flow state with the other nodes (MYNASIM_CLUSTER=true;
                                     needs PostgreSQL)
+              --log-format text|json  the server log on standard error as text, or as one JSON object per line
+                                    with secrets redacted (MYNASIM_LOG_FORMAT, default text)
               -h, --help            this text
 
             Every other setting comes from the environment as well (MYNASIM_DEMO_DATA, ...; see README.md).
@@ -74,7 +77,8 @@ record LaunchOptions(int port, Path data, String dbUrl, String dbClass, String d
                     payara.addAll(arguments.subList(i + 1, arguments.size()));
                     i = arguments.size();
                 }
-                case "--port", "--data", "--db-url", "--db-user", "--db-password-file", "--base-url", "--mode" -> {
+                case "--port", "--data", "--db-url", "--db-user", "--db-password-file", "--base-url", "--mode",
+                     "--log-format" -> {
                     if (i + 1 >= arguments.size() || arguments.get(i + 1).isBlank()) {
                         throw new Refused(argument + " needs a value", true);
                     }
@@ -96,6 +100,10 @@ record LaunchOptions(int port, Path data, String dbUrl, String dbClass, String d
         String mode = setting(given, "--mode", environment, "MYNASIM_SERVER_MODE", "dev");
         if (!mode.equals("dev") && !mode.equals("production")) {
             throw new Refused("--mode must be dev or production, not " + mode, false);
+        }
+        String logFormat = setting(given, "--log-format", environment, "MYNASIM_LOG_FORMAT", "text");
+        if (!logFormat.equals("text") && !logFormat.equals("json")) {
+            throw new Refused("--log-format must be text or json, not " + logFormat, false);
         }
         String password = given.containsKey("--db-password-file")
                 ? readSecretFile(workingDirectory.resolve(given.get("--db-password-file")))
@@ -130,7 +138,7 @@ record LaunchOptions(int port, Path data, String dbUrl, String dbClass, String d
         Path clientCa = data.resolve(setting(Map.of(), "", environment, "MYNASIM_TLS_CLIENT_CA_KEYSTORE",
                 "tls/client-ca.p12"));
         return new LaunchOptions(port, data, url, dbClass, user, password, stripSlash(baseUrl), mode, cluster,
-                clientCa, List.copyOf(payara));
+                clientCa, logFormat, List.copyOf(payara));
     }
 
     /** The server's settings, as MicroProfile Config reads them (system properties; never on a command line). */
@@ -157,8 +165,20 @@ record LaunchOptions(int port, Path data, String dbUrl, String dbClass, String d
         if (!cluster) {
             arguments.add("--nocluster");
         }
+        if (jsonLog()) {
+            arguments.addAll(List.of("--logproperties", jsonLogProperties().toString()));
+        }
         arguments.addAll(payaraOptions);
         return arguments;
+    }
+
+    boolean jsonLog() {
+        return logFormat.equals("json");
+    }
+
+    /** The logging configuration {@code --log-format json} hands to Payara Micro, written by {@link Main}. */
+    Path jsonLogProperties() {
+        return data.resolve("payara-logging-json.properties");
     }
 
     private static String setting(Map<String, String> given, String option, Map<String, String> environment,

@@ -8,10 +8,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
 
 /**
  * {@code java -jar mynasim.jar}: checks the options, sets the server's settings as system properties of this JVM,
@@ -45,7 +48,7 @@ public final class Main {
         }
         String refusal = portInUse(options.port());
         if (refusal == null) {
-            refusal = createData(options.data());
+            refusal = createData(options);
         }
         if (refusal != null) {
             System.err.println("mynasim: " + refusal);
@@ -59,7 +62,15 @@ public final class Main {
             System.err.println("mynasim: " + failure);
             System.exit(1);
         }
-        System.out.println("mynasim ready on " + options.baseUrl() + "/");
+        String ready = "mynasim ready on " + options.baseUrl() + "/";
+        if (options.jsonLog()) {
+            LogRecord record = new LogRecord(Level.INFO, ready);
+            record.setLoggerName("dev.mynasim.launcher");
+            System.out.print(new JsonLines().format(record));
+        } else {
+            System.out.println(ready);
+        }
+        System.out.flush();
     }
 
     /** One line instead of Payara's stack trace when something listens on the port already. */
@@ -74,12 +85,15 @@ public final class Main {
         }
     }
 
-    private static String createData(Path data) {
+    private static String createData(LaunchOptions options) {
         try {
-            Files.createDirectories(data);
+            Files.createDirectories(options.data());
+            if (options.jsonLog()) {
+                Files.writeString(options.jsonLogProperties(), JsonLines.LOGGING_PROPERTIES, StandardCharsets.UTF_8);
+            }
             return null;
         } catch (IOException e) {
-            return "cannot create the data folder " + data + " (" + e + ")";
+            return "cannot create the data folder " + options.data() + " (" + e + ")";
         }
     }
 

@@ -64,6 +64,19 @@ class LaunchOptionsTest {
     }
 
     @Test
+    void jsonLogsHandPayaraTheirLoggingPropertiesAndAnyOtherFormatIsRefused() throws Exception {
+        LaunchOptions options = parse(Map.of(), "--log-format", "json");
+        assertThat(options.jsonLog()).isTrue();
+        assertThat(options.payaraArguments()).containsSequence("--logproperties",
+                folder.resolve("data/payara-logging-json.properties").toString());
+        assertThat(parse(Map.of("MYNASIM_LOG_FORMAT", "json")).jsonLog()).isTrue();
+        assertThat(parse(Map.of()).payaraArguments()).doesNotContain("--logproperties");
+
+        assertThatThrownBy(() -> parse(Map.of(), "--log-format", "xml"))
+                .isInstanceOf(LaunchOptions.Refused.class).hasMessage("--log-format must be text or json, not xml");
+    }
+
+    @Test
     void aPasswordFileOthersCanReadIsRefused() throws Exception {
         Path file = Files.writeString(folder.resolve("pw"), "secret\n");
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.ParseException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,8 +42,11 @@ public final class Mynasim implements AutoCloseable {
         this.data = data;
     }
 
-    /** Starts {@code java -jar jar --port P --data data} and returns once it printed that it is ready. */
-    public static Mynasim start(Path jar, Path data) {
+    /**
+     * Starts {@code java -jar jar --port P --data data options...} and returns once it printed that it is ready; its
+     * output goes to {@link #logFile()}.
+     */
+    public static Mynasim start(Path jar, Path data, String... options) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("mynasim.jar not found at " + jar.toAbsolutePath()
                     + "; set -Dmynasim.jar or MYNASIM_JAR to the jar (mvn -B package writes launcher/target/mynasim.jar)");
@@ -51,9 +55,12 @@ public final class Mynasim implements AutoCloseable {
             Files.createDirectories(data);
             int port = freePort();
             Path log = data.resolve("mynasim.log");
-            Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-XX:+UseSerialGC", "-jar", jar.toAbsolutePath().toString(), "--port", Integer.toString(port),
-                    "--data", data.toAbsolutePath().toString())
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:+UseSerialGC", "-jar",
+                    jar.toAbsolutePath().toString(), "--port", Integer.toString(port),
+                    "--data", data.toAbsolutePath().toString()));
+            command.addAll(List.of(options));
+            Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             Mynasim mynasim = new Mynasim(process, port, data);
             mynasim.awaitReady(log);
@@ -97,6 +104,34 @@ public final class Mynasim implements AutoCloseable {
 
     public Path dataFolder() {
         return data;
+    }
+
+    /** The simulator's standard output and error: its server log. */
+    public Path logFile() {
+        return data.resolve("mynasim.log");
+    }
+
+    /**
+     * The value of one sample of {@code /metrics} (Prometheus text), 0 when it was never counted: for example
+     * {@code metric("mynasim_events_total", "action", "token.issue")}.
+     */
+    public double metric(String name, String label, String value) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(loopbackUrl() + "/metrics"))
+                .timeout(Duration.ofSeconds(30)).build());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("/metrics answered " + response.statusCode());
+        }
+        String labelText = label + "=\"" + value + "\"";
+        return response.body().lines()
+                .filter(line -> line.startsWith(name + "{")
+                        && (line.contains("{" + labelText) || line.contains("," + labelText)))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
+    /** How many audited events of this action committed since the start ({@code mynasim_events_total}). */
+    public long eventCount(String action) {
+        return (long) metric("mynasim_events_total", "action", action);
     }
 
     /** A new test person with a usable card (TEST). */

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * {@code @ExtendWith(MynasimExtension.class)}: a {@link Mynasim} parameter of a test or lifecycle method is one
  * simulator per test run, started on first use from the jar that {@code -Dmynasim.jar} or {@code MYNASIM_JAR}
  * names, on a free loopback port with a temporary data folder, and stopped (and its folder deleted) when the run
- * ends. Test classes share it: register services and cards of their own rather than reset it.
+ * ends; {@code -Dmynasim.options} or {@code MYNASIM_OPTIONS} adds options of the jar (for example
+ * {@code --log-format json}). Test classes share it: register services and cards of their own rather than reset it.
  */
 public final class MynasimExtension implements ParameterResolver {
 
@@ -49,7 +50,10 @@ public final class MynasimExtension implements ParameterResolver {
             }
             try {
                 Path data = Files.createTempDirectory("mynasim-");
-                return new Running(Mynasim.start(Path.of(jar), data), data);
+                String options = System.getProperty("mynasim.options",
+                        System.getenv().getOrDefault("MYNASIM_OPTIONS", "")).strip();
+                return new Running(Mynasim.start(Path.of(jar), data,
+                        options.isEmpty() ? new String[0] : options.split("\\s+")), data);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -5,6 +5,7 @@ import dev.mynasim.auth.api.VerifiedAccessToken;
 import dev.mynasim.registry.api.AuditTrail;
 import dev.mynasim.registry.api.Caller;
 import dev.mynasim.registry.api.FaultRule;
+import dev.mynasim.registry.api.OperationsCounters;
 import dev.mynasim.registry.api.RuleViolation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,6 +27,9 @@ public class DataRequests {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    OperationsCounters counters;
 
     @Transactional
     public boolean telegramTaken(String telegramId) {
@@ -94,6 +98,7 @@ public class DataRequests {
         request.attempted(delivered, next, maxAttempts);
         audit.record("simulator", "data.notice", "process/" + processId,
                 "attempt " + request.attempts() + ": " + outcome);
+        counters.count("mynasim.notice.attempts", "result", delivered ? "delivered" : "failed");
     }
 
     /** Records an extra copy of a delivered notice (a failure rule sends it twice). */

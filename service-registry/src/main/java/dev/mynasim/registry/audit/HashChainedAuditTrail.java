@@ -22,6 +22,9 @@ public class HashChainedAuditTrail implements AuditTrail, AuditAdmin {
 
     private static final int PAGE = 500;
 
+    /** Every audited event, counted by its action once it commits: {@code mynasim_events_total{action="..."}}. */
+    static final String EVENTS = "mynasim.events";
+
     @PersistenceContext
     private EntityManager em;
 
@@ -30,6 +33,9 @@ public class HashChainedAuditTrail implements AuditTrail, AuditAdmin {
 
     @Inject
     private AuditBatches batches;
+
+    @Inject
+    private AuditMetrics metrics;
 
     @Override
     @Transactional
@@ -58,6 +64,7 @@ public class HashChainedAuditTrail implements AuditTrail, AuditAdmin {
                     entry.detail() == null ? null : clip(entry.detail(), 4000), head.lastHash());
             em.persist(record);
             head.advance(record);
+            metrics.count(EVENTS, "action", record.action());
         }
     }
 

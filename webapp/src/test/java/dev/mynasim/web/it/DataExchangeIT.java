@@ -112,6 +112,8 @@ class DataExchangeIT {
         DataClient service = DataClient.register(server, receiver.url(), "self-info");
         String card = portal.aCard("3579");
         String token = service.token(card, "3579");
+        double failedBefore = noticeAttempts("failed");
+        double deliveredBefore = noticeAttempts("delivered");
 
         String processId = service.request(token, "IFA0301-R01", null, null);
 
@@ -123,6 +125,17 @@ class DataExchangeIT {
         assertThat(attempts.getJsonObject(1).getInt("httpStatus")).isEqualTo(503);
         assertThat(attempts.getJsonObject(2).getString("outcome")).contains("IFA0302-S01");
         assertThat(Api.as(server, "nobody", "x").get("/admin/api/data-requests/" + processId).status()).isEqualTo(401);
+        // other tests' notices may be attempted meanwhile: at least this test's attempts are counted
+        assertThat(noticeAttempts("failed") - failedBefore).isGreaterThanOrEqualTo(2);
+        assertThat(noticeAttempts("delivered") - deliveredBefore).isGreaterThanOrEqualTo(1);
+    }
+
+    /** {@code mynasim_notice_attempts_total{result="..."}} of /metrics, 0 before the first. */
+    private double noticeAttempts(String result) {
+        return Api.anonymous(server).get("/metrics").body().lines()
+                .filter(line -> line.startsWith("mynasim_notice_attempts_total{")
+                        && line.contains("result=\"" + result + "\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 
     @Test
