@@ -129,6 +129,17 @@ public final class Mynasim implements AutoCloseable {
                 .sum();
     }
 
+    /**
+     * The service's request log, newest first (at most 500 entries): what each of its requests sent, redacted, and
+     * the simulator's diagnosis (README: Request log).
+     */
+    @SuppressWarnings("unchecked")
+    public List<LogEntry> requestLog(String clientId) {
+        List<Object> entries = (List<Object>) admin("GET", "/admin/api/request-log?limit=500&service=" + clientId,
+                null).get("entries");
+        return entries.stream().map(e -> LogEntry.of((Map<String, Object>) e)).toList();
+    }
+
     /** How many audited events of this action committed since the start ({@code mynasim_events_total}). */
     public long eventCount(String action) {
         return (long) metric("mynasim_events_total", "action", action);
@@ -248,6 +259,22 @@ public final class Mynasim implements AutoCloseable {
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
+        }
+    }
+
+    /**
+     * One request log entry: the endpoint ({@code oidc/token}), HTTP status, error, the diagnosis code
+     * ({@code code-verifier-mismatch}, {@code ok}, ...) and its text, and the redacted view of what was sent.
+     */
+    public record LogEntry(String endpoint, int status, String error, String diagnosis, String diagnosisEn,
+                           String diagnosisJa, String request) {
+
+        @SuppressWarnings("unchecked")
+        static LogEntry of(Map<String, Object> json) {
+            Map<String, Object> diagnosis = (Map<String, Object>) json.get("diagnosis");
+            return new LogEntry((String) json.get("endpoint"), ((Number) json.get("status")).intValue(),
+                    (String) json.get("error"), (String) diagnosis.get("code"), (String) diagnosis.get("en"),
+                    (String) diagnosis.get("ja"), (String) json.get("request"));
         }
     }
 

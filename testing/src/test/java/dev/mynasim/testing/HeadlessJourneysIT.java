@@ -26,6 +26,10 @@ class HeadlessJourneysIT {
         assertThat(tokens.scope().split(" ")).containsExactlyInAnyOrder("self-info", "notices");
         assertThat(tokens.verificationSkipped()).isFalse();
         assertThat(tokens.accessTokenClaims()).containsEntry("client_id", service.clientId());
+        assertThat(mynasim.requestLog(service.clientId())).extracting(Mynasim.LogEntry::endpoint,
+                Mynasim.LogEntry::diagnosis).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("online-authorization-web/oauth/token", "ok"),
+                org.assertj.core.groups.Tuple.tuple("online-authorization-web/oauth/authorize", "ok"));
     }
 
     @Test
@@ -72,6 +76,8 @@ class HeadlessJourneysIT {
         assertThat(cancelled.stateMatches()).isTrue();
         assertThat(refused.error()).contains("access_denied");
         assertThatThrownBy(refused::exchange).hasMessageContaining("no code");
+        assertThat(mynasim.requestLog(service.clientId())).extracting(Mynasim.LogEntry::error)
+                .containsExactly("access_denied", "access_denied");
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.mynasim.registry.api.AuditTrail;
 import dev.mynasim.registry.api.Caller;
 import dev.mynasim.registry.api.FaultRule;
 import dev.mynasim.registry.api.OperationsCounters;
+import dev.mynasim.registry.api.RequestLog;
 import dev.mynasim.registry.api.RuleViolation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,6 +31,9 @@ public class DataRequests {
 
     @Inject
     OperationsCounters counters;
+
+    @Inject
+    RequestLog log;
 
     @Transactional
     public boolean telegramTaken(String telegramId) {
@@ -99,6 +103,9 @@ public class DataRequests {
         audit.record("simulator", "data.notice", "process/" + processId,
                 "attempt " + request.attempts() + ": " + outcome);
         counters.count("mynasim.notice.attempts", "result", delivered ? "delivered" : "failed");
+        boolean givenUp = !delivered && (next == null || request.attempts() >= maxAttempts);
+        log.noticeAttempt(at, request.environment(), request.client().toString(), processId, request.attempts(),
+                httpStatus, outcome, delivered, givenUp ? null : next);
     }
 
     /** Records an extra copy of a delivered notice (a failure rule sends it twice). */

@@ -28,6 +28,7 @@ import dev.mynasim.registry.api.ClientId;
 import dev.mynasim.registry.api.Environment;
 import dev.mynasim.registry.api.MynaApi;
 import dev.mynasim.registry.api.RegisteredService;
+import dev.mynasim.registry.api.RequestFacts;
 import dev.mynasim.registry.api.RuleViolation;
 import dev.mynasim.registry.api.ServiceDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -613,6 +614,9 @@ public class TransactionFlow implements PortalFlow {
             throw new OAuthError(400, "invalid_grant", "the code is unknown or expired");
         }
         IssuedCode granted = issued.get();
+        // for the request log's diagnosis of a refused redemption (README: Request log); none of these is a secret
+        RequestFacts.note("code.client", granted.clientId());
+        RequestFacts.note("code.redirect_uri", granted.redirectUri());
         if (!clock.instant().isBefore(granted.expiresAt())) {
             throw new OAuthError(400, "invalid_grant", "the code has expired (codes live " + CODE_LIFETIME.toSeconds() + " s)");
         }

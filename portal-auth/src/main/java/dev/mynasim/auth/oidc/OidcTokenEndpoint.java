@@ -35,6 +35,7 @@ import dev.mynasim.registry.api.ClientId;
 import dev.mynasim.registry.api.Environment;
 import dev.mynasim.registry.api.MynaApi;
 import dev.mynasim.registry.api.RegisteredService;
+import dev.mynasim.registry.api.RequestFacts;
 import dev.mynasim.registry.api.ServiceDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -123,6 +124,7 @@ public class OidcTokenEndpoint {
             throw new OAuthError(400, "invalid_grant", "the code was issued by the Mynaportal-compatible door; exchange it there");
         }
         if (issued.extras().codeChallenge() != null) {
+            RequestFacts.note("code.challenge", issued.extras().codeChallenge());
             String verifier = TransactionFlow.required(form, "code_verifier");
             try {
                 if (!CodeChallenge.compute(CodeChallengeMethod.S256, new CodeVerifier(verifier)).getValue()

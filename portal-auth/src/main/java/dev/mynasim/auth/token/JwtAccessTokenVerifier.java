@@ -21,6 +21,7 @@ import dev.mynasim.auth.consent.Consents;
 import dev.mynasim.auth.consent.OAuthGrant;
 import dev.mynasim.registry.api.Environment;
 import dev.mynasim.registry.api.MynaApi;
+import dev.mynasim.registry.api.RequestFacts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.text.ParseException;
@@ -136,6 +137,7 @@ public class JwtAccessTokenVerifier implements AccessTokenVerifier {
                 throw invalid("The consent or grant behind the token was revoked");
             }
             OAuthGrant grant = state.grant();
+            RequestFacts.note("token.client", grant.client().toString());
             return new VerifiedAccessToken(claims.getJWTID(), grant.person(), claims.getSubject(), grant.client(),
                     environment, apis, grant.authTime(), Boolean.TRUE.equals(claims.getBooleanClaim("verification_skipped")),
                     grant.id(), claims.getExpirationTime().toInstant(), confirmation(claims));

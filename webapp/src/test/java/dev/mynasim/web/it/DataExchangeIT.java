@@ -128,6 +128,14 @@ class DataExchangeIT {
         // other tests' notices may be attempted meanwhile: at least this test's attempts are counted
         assertThat(noticeAttempts("failed") - failedBefore).isGreaterThanOrEqualTo(2);
         assertThat(noticeAttempts("delivered") - deliveredBefore).isGreaterThanOrEqualTo(1);
+        // and the service's request log says what its callback answered, oldest last
+        JsonArray log = Api.operator(server).get("/admin/api/request-log?service=" + service.clientId()
+                + "&endpoint=notice").json().getJsonArray("entries");
+        assertThat(log.stream().map(e -> e.asJsonObject().getJsonObject("diagnosis").getString("code")))
+                .containsExactly("notice-delivered", "notice-failed", "notice-failed");
+        assertThat(log.getJsonObject(2).getJsonObject("diagnosis").getString("en"))
+                .startsWith("The callback URL answered HTTP 500 (attempt 1); next retry at ");
+        assertThat(log.getJsonObject(2).getString("request")).contains(processId);
     }
 
     /** {@code mynasim_notice_attempts_total{result="..."}} of /metrics, 0 before the first. */
