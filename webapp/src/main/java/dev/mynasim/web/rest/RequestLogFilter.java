@@ -140,7 +140,10 @@ public class RequestLogFilter implements ContainerRequestFilter, ContainerRespon
         try {
             long millis = (System.nanoTime() - (Long) request.getProperty(STARTED)) / 1_000_000;
             String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-            String[] error = error(response);
+            // a success's body is read only where an error can come with 200 (the exchange's errorCode): the data
+            // API's answers can be large and are never parsed on the request path
+            String[] error = response.getStatus() >= 300 || pending.endpoint().startsWith("online-resource-web/")
+                    ? error(response) : new String[] {null, null};
             log.record(new RequestLog.Seen(clock.instant(), pending.environment(), pending.endpoint(),
                     request.getMethod(), clientId(pending, authorization, facts), pending.apiUser(),
                     pending.parameters(), authorization, pending.body(), response.getStatus(), error[0], error[1],
