@@ -14,6 +14,7 @@ import dev.mynasim.registry.api.Environment;
 import dev.mynasim.registry.api.FaultRule;
 import dev.mynasim.registry.api.FaultStep;
 import dev.mynasim.registry.api.RegisteredService;
+import dev.mynasim.registry.api.RequestFacts;
 import dev.mynasim.registry.api.ServiceDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -92,6 +93,9 @@ public class Exchange {
                 throw e;
             }
             callbackRule.ifPresent(rule -> faults.callbackHit(rule, stored.processId()));
+            // for the connection-test report (README: Request log): request, notice and result share the processId
+            RequestFacts.note("api", adapter.api().code());
+            RequestFacts.note("process", stored.processId());
             return new ExchangeAnswer(200, answer(header, type, stored.processId(), "").build(), Map.of());
         } catch (DataRefused refused) {
             return refusal(header, refused);
@@ -124,6 +128,8 @@ public class Exchange {
             }
             adapter.admit(token);
             JsonObject data = adapter.provide(token, request.accepted());
+            RequestFacts.note("api", adapter.api().code());
+            RequestFacts.note("process", processId);
             audit.append("client:" + token.client(), "data.result", "process/" + processId,
                     adapter.api().code() + " person=" + token.person());
             JsonObjectBuilder answer = answer(header, type, processId, "")

@@ -106,6 +106,9 @@ public class TransactionFlow implements PortalFlow {
     Clock clock;
 
     @Inject
+    dev.mynasim.registry.api.RequestLog requestLog;
+
+    @Inject
     @ConfigProperty(name = "mynasim.verification.skip-window", defaultValue = "PT10M")
     String skipWindow;
 
@@ -259,7 +262,10 @@ public class TransactionFlow implements PortalFlow {
         String subject = environment.path() + "/" + service.clientId();
         audit.record("portal", decision.skip() ? "verification.skipped" : "verification.required", subject,
                 "reason=" + decision.reason() + session.map(s -> " person=" + s.personId()).orElse(""));
+        // for the connection-test report (README: Request log): case 2 is a skip within a group's domain
+        RequestFacts.note("verification", decision.skip() ? "skipped" : "required");
         if (decision.skip()) {
+            RequestFacts.note("skip.case", service.group().isPresent() ? "2" : "1");
             transaction = transaction.verified(session.get().personId(), session.get().card().authTime(), true);
         }
         if (request.promptNone()) {
@@ -374,8 +380,7 @@ public class TransactionFlow implements PortalFlow {
         store.remove(Kind.TRANSACTION, tx.id());
         audit.record("portal", "verification.cancelled", tx.environment().path() + "/" + tx.clientId(),
                 "the user stopped at the card step");
-        return Next.to(new ErrorRedirect(tx.redirectUri(), tx.state(), issuerOf(tx)).location("access_denied",
-                "the user stopped at the card step (連携をやめる)"));
+        return denied(tx, "the user stopped at the card step (連携をやめる)");
     }
 
     @Override
@@ -409,10 +414,18 @@ public class TransactionFlow implements PortalFlow {
                 service.consentText(), approve, tx.verificationSkipped(), actor);
         if (!approve) {
             store.remove(Kind.TRANSACTION, tx.id());
-            return Next.to(new ErrorRedirect(tx.redirectUri(), tx.state(), issuerOf(tx)).location("access_denied",
-                    "the user chose not to link the service (連携をやめる)"));
+            return denied(tx, "the user chose not to link the service (連携をやめる)");
         }
         return Next.to(afterConsent(tx, service, consent.id()));
+    }
+
+    /** {@code error=access_denied} to the service; a page's stop goes to the request log as the portal's answer. */
+    private Next denied(AuthorizationTransaction tx, String description) {
+        if (!RequestFacts.collecting()) {
+            requestLog.authorizationDenied(clock.instant(), tx.environment(), tx.clientId(), description);
+        }
+        return Next.to(new ErrorRedirect(tx.redirectUri(), tx.state(), issuerOf(tx)).location("access_denied",
+                description));
     }
 
     /** After an approved (or remembered) consent: the registration step when the person needs one, else the code. */

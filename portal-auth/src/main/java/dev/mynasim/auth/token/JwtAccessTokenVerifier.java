@@ -133,11 +133,12 @@ public class JwtAccessTokenVerifier implements AccessTokenVerifier {
             }
             Consents.GrantState state = consents.grantState(claims.getStringClaim("gid"))
                     .orElseThrow(() -> invalid("The grant behind the token is unknown"));
+            OAuthGrant grant = state.grant();
+            // the request log's: whose request it was, also when its token is refused below
+            RequestFacts.note("token.client", grant.client().toString());
             if (!state.stands()) {
                 throw invalid("The consent or grant behind the token was revoked");
             }
-            OAuthGrant grant = state.grant();
-            RequestFacts.note("token.client", grant.client().toString());
             return new VerifiedAccessToken(claims.getJWTID(), grant.person(), claims.getSubject(), grant.client(),
                     environment, apis, grant.authTime(), Boolean.TRUE.equals(claims.getBooleanClaim("verification_skipped")),
                     grant.id(), claims.getExpirationTime().toInstant(), confirmation(claims));

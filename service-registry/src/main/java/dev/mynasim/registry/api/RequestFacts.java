@@ -27,6 +27,11 @@ public final class RequestFacts {
         }
     }
 
+    /** Whether this thread serves a logged request (between {@link #open()} and {@link #close()}). */
+    public static boolean collecting() {
+        return FACTS.get() != null;
+    }
+
     /** The facts noted since {@link #open()}; ends the collection. */
     public static Map<String, String> close() {
         Map<String, String> facts = FACTS.get();

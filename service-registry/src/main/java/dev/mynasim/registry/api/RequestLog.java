@@ -28,10 +28,18 @@ public interface RequestLog {
         public static final Filter ANY = new Filter(null, null, null, null, null, null);
     }
 
-    /** One stored entry: {@code request} is the redacted view of what was sent; result is ok or error. */
+    /**
+     * One stored entry: {@code request} is the redacted view of what was sent; result is ok or error; {@code facts}
+     * what the serving code noted (README: Request log), never a secret.
+     */
     record Entry(long id, Instant at, Environment environment, String service, String apiUser, String endpoint,
                  String method, String request, int status, String error, String errorDescription, String result,
-                 String diagnosisCode, String diagnosisJa, String diagnosisEn, int durationMs) {
+                 String diagnosisCode, String diagnosisJa, String diagnosisEn, int durationMs,
+                 Map<String, String> facts) {
+
+        public String fact(String key) {
+            return facts.get(key);
+        }
     }
 
     record Page(long total, int offset, int limit, List<Entry> entries) {
@@ -49,7 +57,25 @@ public interface RequestLog {
     /** One entry; another API user's answers not found, as an unknown one. */
     Entry entry(Caller caller, long id);
 
+    /**
+     * The portal's answer to the service's redirect URI when the citizen stopped on a page (the card step's or the
+     * consent screen's 連携をやめる): {@code error=access_denied}. A headless stop is in the authorize request's entry.
+     */
+    void authorizationDenied(Instant at, Environment environment, String clientId, String description);
+
     /** A completion-notice attempt (outgoing): its outcome, and when the next one is due ({@code null}: none). */
     void noticeAttempt(Instant at, Environment environment, String clientId, String processId, int attempt, Integer httpStatus,
                        String outcome, boolean delivered, Instant next);
+
+    /**
+     * The connection-test report of one of the caller's services in TEST, from its stored entries; another API
+     * user's service is not found (404).
+     */
+    ConnectionTestReport report(Caller caller, String service);
+
+    /**
+     * Submits the connection test from a passed report: the usage application moves from A-12 (接続試験の実施) to
+     * A-13 (接続試験結果の提出) with the report's summary as the note. A report with an item not passed is a 409.
+     */
+    ApplicationAdmin.ApplicationView submit(Caller caller, String service);
 }

@@ -41,10 +41,17 @@ final class Diagnoses {
                 .or(() -> described(seen, "the code is unknown", "code-unknown",
                         "認可コードが不明です。別の環境のコードか、コピー時に欠けていないか確認してください。",
                         "The code is unknown: check that it comes from this environment and was copied whole."))
-                .or(() -> described(seen, "failure-injection rule", "refused-by-failure-rule",
-                        "登録した障害注入ルールにより拒否されました。サービスがこのエラーを処理できることを確認してください。",
-                        "A failure-injection rule refused the request, as set up: check that the service handles "
-                                + "this error."))
+                .or(() -> failureRule(seen))
+                .or(() -> described(seen, "(連携をやめる)", "authorization-denied",
+                        "利用者が連携をやめたため、redirect_uri に error=access_denied を返しました。サービスは連携しなかったことを"
+                                + "利用者に伝え、やり直す手段を示してください(RFC 6749 §4.1.2.1)。",
+                        "The citizen stopped (連携をやめる), so the redirect URI got error=access_denied: the service "
+                                + "should tell the user nothing was linked and offer to start again (RFC 6749 §4.1.2.1)."))
+                .or(() -> described(seen, "onsent or grant behind", "consent-revoked",
+                        "利用者が同意を取り消したため、このトークンは使えません。トークンを破棄し、新しい認可リクエストで同意を"
+                                + "得てください。",
+                        "The citizen revoked the consent behind this token: drop the tokens and ask for consent "
+                                + "again with a new authorization request."))
                 .or(() -> tokenFromAnotherEnvironment(seen))
                 .or(() -> telegramIdReused(seen))
                 .or(() -> clientUnknown(seen))
@@ -124,6 +131,17 @@ final class Diagnoses {
                 ? Optional.of(new Diagnosis(code, ja, en)) : Optional.empty();
     }
 
+    /** The portal's steps say "failure-injection rule N", the data path's "injected by failure rule N". */
+    private static Optional<Diagnosis> failureRule(Seen seen) {
+        String description = seen.errorDescription();
+        return description != null && (description.contains("failure-injection rule")
+                || description.contains("injected by failure rule")) ? Optional.of(new Diagnosis(
+                        "refused-by-failure-rule",
+                        "登録した障害注入ルールにより拒否されました。サービスがこのエラーを処理できることを確認してください。",
+                        "A failure-injection rule refused the request, as set up: check that the service handles "
+                                + "this error.")) : Optional.empty();
+    }
+
     private static Optional<Diagnosis> tokenFromAnotherEnvironment(Seen seen) {
         if (seen.status() != 401 || seen.authorization() == null
                 || !seen.authorization().regionMatches(true, 0, "Bearer ", 0, 7)) {
@@ -180,6 +198,12 @@ final class Diagnoses {
 
     /** A notice attempt's diagnosis: delivered, to be retried at {@code next}, or given up. */
     static Diagnosis notice(int attempt, Integer status, String outcome, boolean delivered, java.time.Instant next) {
+        if (delivered && outcome != null && outcome.contains("but the answer's")) {
+            return new Diagnosis("notice-answer-malformed", "完了通知は届きましたが、応答が正しくありません(" + outcome
+                    + ")。完了通知には、その API の応答電文種別(例: IFA0302-S01)を commonHeader.telegramType に入れて応答してください。",
+                    "The notice was delivered, but the answer is not well formed (" + outcome + "); answer a "
+                            + "completion notice with its API's answer type (IFA0302-S01, say) in commonHeader.telegramType.");
+        }
         if (delivered) {
             return new Diagnosis("notice-delivered", "完了通知を届けました(" + attempt + " 回目)。",
                     "The completion notice was delivered (attempt " + attempt + ").");

@@ -47,13 +47,15 @@ public class RequestLogEntry {
     private String diagnosisEn;
     @Column(name = "duration_ms")
     private int durationMs;
+    /** {@code key=value} pairs separated by {@code "; "}: the facts the report reads (README: Request log). */
+    private String facts;
 
     protected RequestLogEntry() {
     }
 
     RequestLogEntry(Instant at, Environment environment, String clientId, String apiUser, String endpoint,
                     String method, String requestView, int status, String error, String errorDescription,
-                    Diagnosis diagnosis, long durationMillis) {
+                    Diagnosis diagnosis, long durationMillis, String facts) {
         this.at = at;
         this.environment = environment;
         this.clientId = clientId;
@@ -65,13 +67,14 @@ public class RequestLogEntry {
         this.status = status;
         this.error = error == null ? null : clip(error, 64);
         this.errorDescription = errorDescription == null ? null : clip(errorDescription, 1000);
-        boolean failed = status >= 400 || error != null || diagnosis.code().equals("notice-failed")
-                || diagnosis.code().equals("notice-given-up");
+        boolean failed = status >= 400 || error != null || diagnosis.code().startsWith("notice-")
+                && !diagnosis.code().equals("notice-delivered");
         this.result = failed ? "error" : "ok";
         this.diagnosisCode = diagnosis.code();
         this.diagnosisJa = clip(diagnosis.ja(), 1000);
         this.diagnosisEn = clip(diagnosis.en(), 1000);
         this.durationMs = (int) Math.min(Integer.MAX_VALUE, Math.max(0, durationMillis));
+        this.facts = facts == null || facts.isEmpty() ? null : clip(facts, 1000);
     }
 
     static String key(Environment environment, String clientId, String apiUser) {
@@ -148,5 +151,9 @@ public class RequestLogEntry {
 
     public int durationMs() {
         return durationMs;
+    }
+
+    public String facts() {
+        return facts == null ? "" : facts;
     }
 }

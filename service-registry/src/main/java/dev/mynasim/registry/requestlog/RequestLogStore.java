@@ -1,7 +1,9 @@
 package dev.mynasim.registry.requestlog;
 
+import dev.mynasim.registry.api.ApplicationAdmin;
 import dev.mynasim.registry.api.Caller;
 import dev.mynasim.registry.api.ClientId;
+import dev.mynasim.registry.api.ConnectionTestReport;
 import dev.mynasim.registry.api.Environment;
 import dev.mynasim.registry.api.IsoInstant;
 import dev.mynasim.registry.api.RegisteredService;
@@ -44,6 +46,12 @@ public class RequestLogStore implements RequestLog {
     private ServiceDirectory directory;
 
     @Inject
+    private ApplicationAdmin applications;
+
+    @Inject
+    private java.time.Clock clock;
+
+    @Inject
     @ConfigProperty(name = "mynasim.request-log.max-per-service", defaultValue = "1000")
     int maxPerService;
 
@@ -58,7 +66,14 @@ public class RequestLogStore implements RequestLog {
         writer.add(new Seen(at, environment, "notice (outgoing)", "POST", clientId, null,
                 Map.of("processId", List.of(processId)), null, null, httpStatus == null ? 0 : httpStatus,
                 null, outcome, Map.of("notice.attempt", Integer.toString(attempt), "notice.delivered",
-                Boolean.toString(delivered), "notice.next", next == null ? "" : next.toString()), 0));
+                Boolean.toString(delivered), "notice.next", next == null ? "" : next.toString(), "process", processId),
+                0));
+    }
+
+    @Override
+    public void authorizationDenied(Instant at, Environment environment, String clientId, String description) {
+        writer.add(new Seen(at, environment, "authorization response (outgoing)", "GET", clientId, null, Map.of(),
+                null, null, 303, "access_denied", description, Map.of(), 0));
     }
 
     /** Diagnoses, redacts and stores the batch in one transaction, then trims the services it touched. */
@@ -98,7 +113,7 @@ public class RequestLogStore implements RequestLog {
         }
         return new RequestLogEntry(seen.at(), seen.environment(), client.map(ClientId::toString).orElse(null),
                 apiUser, seen.endpoint(), seen.method(), Redaction.view(seen), seen.status(), seen.error(),
-                seen.errorDescription(), diagnosis, seen.durationMillis());
+                seen.errorDescription(), diagnosis, seen.durationMillis(), Facts.kept(seen));
     }
 
     private static Optional<ClientId> clientId(String text) {
@@ -143,10 +158,40 @@ public class RequestLogStore implements RequestLog {
                 .orElseThrow(() -> RuleViolation.notFound("Request log entry", Long.toString(id)));
     }
 
+    @Override
+    @Transactional
+    public ConnectionTestReport report(Caller caller, String service) {
+        ClientId client = ClientId.parse(service);
+        RegisteredService registered = Optional.of(client).filter(c -> caller.mayAccess(c.apiUser()))
+                .flatMap(c -> directory.find(Environment.TEST, c))
+                .orElseThrow(() -> RuleViolation.notFound("Service", service));
+        writer.flush();
+        List<Entry> entries = em.createQuery("select e from RequestLogEntry e where e.serviceKey = :key order by e.id",
+                        RequestLogEntry.class).setParameter("key", RequestLogEntry.key(Environment.TEST, client.toString(), null))
+                .getResultStream().map(RequestLogStore::entry).toList();
+        return new ConnectionTestReport(Environment.TEST, client.toString(), registered.displayName(), clock.instant(),
+                entries.size(), ConnectionTestChecks.check(entries, registered.apis(), registered.group().isPresent()));
+    }
+
+    @Override
+    public ApplicationAdmin.ApplicationView submit(Caller caller, String service) {
+        ConnectionTestReport report = report(caller, service);
+        List<String> open = report.items().stream().filter(i -> i.status() != ConnectionTestReport.Status.PASSED)
+                .map(ConnectionTestReport.Item::code).toList();
+        if (!open.isEmpty()) {
+            throw RuleViolation.conflict("service", "connection-test-incomplete",
+                    "The connection-test report of " + service + " has items not passed: " + String.join(", ", open),
+                    "サービス " + service + " の接続試験レポートに合格していない項目があります: " + String.join(", ", open));
+        }
+        return applications.advance(caller, ClientId.parse(service).apiUser(), "A-13", "接続試験レポート "
+                + service + ": 全 " + report.items().size() + " 項目合格 (" + report.computedAt() + ", "
+                + report.entriesRead() + " entries) / connection-test report: all items passed");
+    }
+
     private static Entry entry(RequestLogEntry e) {
         return new Entry(e.id(), e.at(), e.environment(), e.clientId(), e.apiUser(), e.endpoint(), e.method(),
                 e.requestView(), e.status(), e.error(), e.errorDescription(), e.result(), e.diagnosisCode(),
-                e.diagnosisJa(), e.diagnosisEn(), e.durationMs());
+                e.diagnosisJa(), e.diagnosisEn(), e.durationMs(), Facts.parse(e.facts()));
     }
 
     private static RequestLogQuery query(Caller caller, Filter filter, int offset, int limit, int maxLimit) {

@@ -153,4 +153,42 @@ class DiagnosesTest {
         assertThat(Diagnoses.notice(5, null, "connection refused", false, null).code()).isEqualTo("notice-given-up");
         assertThat(Diagnoses.notice(1, 200, "IFA0302-S01", true, null).code()).isEqualTo("notice-delivered");
     }
+
+    @Test
+    void aNoticeAnsweredWithTheWrongTelegramTypeIsDeliveredButMalformed() {
+        Diagnosis d = Diagnoses.notice(1, 200, "delivered (HTTP 200), but the answer's commonHeader.telegramType was "
+                + "'', expected IFA0302-S01", true, null);
+
+        assertThat(d.code()).isEqualTo("notice-answer-malformed");
+        assertThat(d.en()).contains("expected IFA0302-S01", "answer a completion notice");
+        assertThat(Diagnoses.notice(1, 200, "delivered; the service answered IFA0302-S01", true, null).code())
+                .isEqualTo("notice-delivered");
+    }
+
+    @Test
+    void theCitizensStopOnAPageIsAnAccessDeniedTheServiceMustHandle() {
+        Diagnosis d = Diagnoses.diagnose(seen("authorization response (outgoing)", Map.of(), 303, "access_denied",
+                "the user chose not to link the service (連携をやめる)", Map.of()), REGISTERED);
+
+        assertThat(d.code()).isEqualTo("authorization-denied");
+        assertThat(d.en()).contains("error=access_denied", "offer to start again");
+        // an injected access_denied names the rule instead
+        assertThat(Diagnoses.diagnose(seen("oidc/authorize", Map.of(), 303, "access_denied",
+                "the authorization was refused by failure-injection rule 4", Map.of()), List.of()).code())
+                .isEqualTo("refused-by-failure-rule");
+        assertThat(Diagnoses.diagnose(seen("online-resource-web/request", Map.of(), 503, "ESV0503",
+                "Service unavailable, injected by failure rule 7", Map.of()), List.of()).code())
+                .isEqualTo("refused-by-failure-rule");
+    }
+
+    @Test
+    void aTokenOfARevokedConsentSaysToAuthorizeAgain() {
+        assertThat(Diagnoses.diagnose(seen("api/v1/self-info/basic", Map.of(), 401, "invalid_token",
+                "The consent or grant behind the token was revoked", Map.of()), List.of()).code())
+                .isEqualTo("consent-revoked");
+        Diagnosis refresh = Diagnoses.diagnose(seen("oidc/token", Map.of("grant_type", "refresh_token"), 400,
+                "invalid_grant", "the consent or grant behind the refresh token was revoked", Map.of()), List.of());
+        assertThat(refresh.code()).isEqualTo("consent-revoked");
+        assertThat(refresh.en()).contains("new authorization request");
+    }
 }

@@ -27,6 +27,8 @@ public final class NoticeReceiver implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final List<Long> arrivals = new CopyOnWriteArrayList<>();
     private final Deque<Integer> statuses = new ArrayDeque<>();
+    /** The body of a 200 answer; null: the notice's own answer type ({@code …0302-S01}). */
+    private volatile String answer;
     /** A path of this receiver's own: a notice retried to an earlier receiver whose port the kernel reused gets 404. */
     private final String path = "/notice/" + UUID.randomUUID();
 
@@ -50,8 +52,9 @@ public final class NoticeReceiver implements AutoCloseable {
                 status = statuses.poll();
             }
             String type = body.replaceAll("(?s).*\"telegramType\"\\s*:\\s*\"([A-Z]{3}0302)-R01\".*", "$1-S01");
-            byte[] answer = (status == null ? "{\"commonHeader\":{\"telegramType\":\"" + type + "\",\"errorCode\":\"\"}}"
-                    : "{}").getBytes(StandardCharsets.UTF_8);
+            byte[] answer = (status != null ? "{}" : this.answer != null ? this.answer
+                    : "{\"commonHeader\":{\"telegramType\":\"" + type + "\",\"errorCode\":\"\"}}")
+                    .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(status == null ? 200 : status, answer.length);
             exchange.getResponseBody().write(answer);
@@ -63,6 +66,12 @@ public final class NoticeReceiver implements AutoCloseable {
     /** The callback URL to register: {@code http://127.0.0.1:<port>/notice/<uuid>}. */
     public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+    }
+
+    /** Answers 200 with this body from now on, as a service whose answer is not well formed. */
+    public NoticeReceiver answering(String body) {
+        this.answer = body;
+        return this;
     }
 
     /** The next answers, in order, before the receiver answers 200 again. */

@@ -1,5 +1,7 @@
 package dev.mynasim.auth.oauth.rest;
 
+import dev.mynasim.registry.api.Html;
+
 /** The portal's error page for requests that must not be redirected (DESIGN.md 9.4): Japanese first, escaped. */
 final class ErrorPages {
 
@@ -18,7 +20,7 @@ final class ErrorPages {
     static String render(String reasonJa, String reason, boolean japanese, String back) {
         String other = japanese ? "en" : "ja";
         String switchLink = back == null ? "" : "<a id=\"lang-switch\" class=\"lang-switch\" lang=\"" + other
-                + "\" href=\"/lang/" + other + "?back=" + escape(java.net.URLEncoder.encode(back,
+                + "\" href=\"/lang/" + other + "?back=" + Html.escape(java.net.URLEncoder.encode(back,
                 java.nio.charset.StandardCharsets.UTF_8)) + "\">" + (japanese ? "English" : "日本語") + "</a>";
         String brand = japanese ? "マイナポータル API シミュレーター" : "Myna Portal API Simulator";
         return """
@@ -34,23 +36,8 @@ final class ErrorPages {
                 </main></body></html>
                 """.formatted(japanese ? "ja" : "en", japanese ? "エラー" : "Error", brand, brand, switchLink,
                 japanese ? "サービスと連携できません" : "The service cannot be linked",
-                escape(japanese ? reasonJa : reason),
+                Html.escape(japanese ? reasonJa : reason),
                 japanese ? "利用中のサービスの画面に戻り、サービスの提供者にお問い合わせください。サービスの開発者の方は、Web サービスの登録内容 (client_id と redirect_uri) を確認してください。"
                         : "Go back to the service you were using and contact its provider. If you develop the service, check its registration (client_id and redirect_uri).");
-    }
-
-    static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

@@ -1,6 +1,8 @@
 package dev.mynasim.registry.requestlog.rest;
 
+import dev.mynasim.registry.api.ApplicationAdmin;
 import dev.mynasim.registry.api.Caller;
+import dev.mynasim.registry.api.ConnectionTestReport;
 import dev.mynasim.registry.api.RequestLog;
 import dev.mynasim.registry.api.RuleViolation;
 import jakarta.enterprise.context.RequestScoped;
@@ -8,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -88,6 +91,60 @@ public class RequestLogResource {
     @Operation(summary = "The same NDJSON download, whatever the Accept header")
     public Response downloadLink(@BeanParam Filters filters) {
         return download(filters);
+    }
+
+    /** The connection-test report on the wire: statuses as {@code passed}, {@code not-yet-seen}, {@code failed}. */
+    public record ReportResponse(String environment, String service, String displayName, java.time.Instant computedAt,
+                                 long entriesRead, boolean passed, List<ItemResponse> items) {
+
+        static ReportResponse of(ConnectionTestReport r) {
+            return new ReportResponse(r.environment().path(), r.service(), r.displayName(), r.computedAt(),
+                    r.entriesRead(), r.passed(), r.items().stream().map(i -> new ItemResponse(i.code(), i.status().code(),
+                            i.titleJa(), i.titleEn(), i.detailJa(), i.detailEn(), i.evidence())).toList());
+        }
+    }
+
+    public record ItemResponse(String code, String status, String titleJa, String titleEn, String detailJa,
+                               String detailEn, List<Long> evidence) {
+    }
+
+    @GET
+    @Path("report")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The connection-test (接続試験) report of one service in TEST, computed from its request log")
+    public ReportResponse report(@QueryParam("service") String service) {
+        return ReportResponse.of(log.report(caller, required(service)));
+    }
+
+    @GET
+    @Path("report.html")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "The same report as a printable page, Japanese with English")
+    public Response reportPage(@QueryParam("service") String service) {
+        return Response.ok(ConnectionTestPage.render(log.report(caller, required(service))),
+                MediaType.TEXT_HTML + ";charset=UTF-8").build();
+    }
+
+    @POST
+    @Path("report/submit")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Submits the connection test from a passed report: the usage application moves from A-12 to "
+            + "A-13 (409 when an item has not passed or the application is not at A-12)")
+    public Submitted submit(@QueryParam("service") String service) {
+        ApplicationAdmin.ApplicationView application = log.submit(caller, required(service));
+        return new Submitted(application.apiUser().value(), application.step(), application.stepLabel());
+    }
+
+    /** Where the usage application stands after a submission. */
+    public record Submitted(String apiUserId, String step, String stepLabel) {
+    }
+
+    private static String required(String service) {
+        if (service == null || service.isBlank()) {
+            throw RuleViolation.invalid("service", "service-required", "service (a client_id) is required",
+                    "service (client_id) を指定してください");
+        }
+        return service.trim();
     }
 
     @GET
