@@ -73,6 +73,9 @@ public interface RequestLog {
      */
     ConnectionTestReport report(Caller caller, String service);
 
+    /** The same report as a printable HTML page, Japanese with English. */
+    String reportPage(Caller caller, String service);
+
     /**
      * Submits the connection test from a passed report: the usage application moves from A-12 (接続試験の実施) to
      * A-13 (接続試験結果の提出) with the report's summary as the note. A report with an item not passed is a 409.

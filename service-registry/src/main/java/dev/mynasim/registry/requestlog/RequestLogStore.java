@@ -174,6 +174,11 @@ public class RequestLogStore implements RequestLog {
     }
 
     @Override
+    public String reportPage(Caller caller, String service) {
+        return ConnectionTestPage.render(report(caller, service));
+    }
+
+    @Override
     public ApplicationAdmin.ApplicationView submit(Caller caller, String service) {
         ConnectionTestReport report = report(caller, service);
         List<String> open = report.items().stream().filter(i -> i.status() != ConnectionTestReport.Status.PASSED)

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ConnectionTestReportIT {
 
     private static final String REPORT = "/admin/api/request-log/report";
-    private static final String PIN = "5791";
+    /** The PIN of the card {@link #walkEveryItem} reads. */
+    static final String PIN = "5791";
 
     private SharedServer.Server server;
     private Api operator;
@@ -54,54 +55,13 @@ class ConnectionTestReportIT {
 
     @Test
     void aServiceThatWalksEveryItemPassesAndItsApiUserSubmitsTheConnectionTest() {
-        startApplicationAt12();
+        startApplicationAt12(server, service.apiUserId());
         assertThat(statuses(report(owner))).containsOnlyKeys("card-skip", "consent-cancel", "api:self-info",
                 "notice-answer", "error-path", "refresh", "revoked-consent").containsValues("not-yet-seen");
         assertProblem(owner.post(REPORT + "/submit?service=" + service.clientId(), ""), 409,
                 "connection-test-incomplete");
 
-        // case 1: the second authorization in the same browser skips the card read
-        HeadlessClient browser = new HeadlessClient(server);
-        assertThat(authorize(browser, HeadlessClient.cardAndConsent(card, PIN, "approve")).query()).containsKey("code");
-        assertThat(authorize(browser, "mynasim_consent=approve").query()).containsKey("code");
-        // the citizen stops on the consent screen
-        assertThat(authorize(new HeadlessClient(server), HeadlessClient.cardAndConsent(card, PIN, "cancel")).query())
-                .containsEntry("error", "access_denied");
-
-        // request → notice → result
-        String token = service.token(card, PIN);
-        String processId = service.request(token, "IFA0301-R01", null, null);
-        receiver.await(1, Duration.ofSeconds(20));
-        assertThat(service.result(token, "IFA0303-R01", processId).status()).isEqualTo(200);
-
-        // an error path: a failure rule refuses the request, the service retries once it is gone
-        Api.Reply rule = operator.post("/admin/api/faults", "{\"environment\": \"test\", \"clientId\": \""
-                + service.clientId() + "\", \"step\": \"request\", \"effect\": \"unavailable\"}");
-        assertThat(rule.status()).as(rule.toString()).isEqualTo(201);
-        assertThat(service.exchange("request", token, service.requestTelegram(service.telegramId(), "IFA0301-R01",
-                null, null)).status()).isEqualTo(503);
-        assertThat(operator.delete("/admin/api/faults/" + rule.json().getString("id")).status()).isEqualTo(204);
-        service.request(token, "IFA0301-R01", null, null);
-
-        // a refresh on the OpenID Connect door
-        JsonObject tokens = service.oidcTokens(card, PIN, "self-info");
-        Map<String, String> refresh = new LinkedHashMap<>();
-        refresh.put("grant_type", "refresh_token");
-        refresh.put("refresh_token", tokens.getString("refresh_token"));
-        refresh.put("client_id", service.clientId());
-        assertThat(service.oidc("token", refresh).status()).isEqualTo(200);
-
-        // the citizen revokes the consent: the old token is refused, the service authorizes again
-        String person = operator.get("/admin/api/cards/" + card).json().getString("personId");
-        for (JsonValue consent : operator.get("/admin/api/consents?personId=" + person).array()) {
-            JsonObject c = consent.asJsonObject();
-            if (c.getString("clientId").equals(service.clientId()) && c.isNull("revokedAt")) {
-                assertThat(operator.delete("/admin/api/consents/" + c.getString("consentId")).status()).isEqualTo(204);
-            }
-        }
-        assertThat(service.exchange("request", token, service.requestTelegram(service.telegramId(), "IFA0301-R01",
-                null, null)).status()).isEqualTo(401);
-        service.token(card, PIN);
+        walkEveryItem(server, service, receiver, card);
 
         JsonObject report = report(owner);
         assertThat(statuses(report)).as(report.toString()).containsValues("passed").doesNotContainValue("not-yet-seen")
@@ -159,7 +119,58 @@ class ConnectionTestReportIT {
         assertProblem(operator.get(REPORT + "?service=" + service.apiUserId() + "_ZZ9999"), 404, "not-found");
     }
 
-    private HeadlessClient.Answer authorize(HeadlessClient browser, String headless) {
+    /**
+     * What a service does to pass every item (README: Connection-test report): the case 1 skip, a headless stop, an
+     * API's request → notice → result, a failure rule and the retry, a refresh, a revoked consent and a new authorization.
+     */
+    static void walkEveryItem(SharedServer.Server server, DataClient service, NoticeReceiver receiver, String card) {
+        // case 1: the second authorization in the same browser skips the card read
+        HeadlessClient browser = new HeadlessClient(server);
+        assertThat(authorize(server, service, browser, HeadlessClient.cardAndConsent(card, PIN, "approve")).query()).containsKey("code");
+        assertThat(authorize(server, service, browser, "mynasim_consent=approve").query()).containsKey("code");
+        // the citizen stops on the consent screen
+        assertThat(authorize(server, service, new HeadlessClient(server), HeadlessClient.cardAndConsent(card, PIN, "cancel")).query())
+                .containsEntry("error", "access_denied");
+
+        // request → notice → result
+        String token = service.token(card, PIN);
+        String processId = service.request(token, "IFA0301-R01", null, null);
+        receiver.await(1, Duration.ofSeconds(20));
+        assertThat(service.result(token, "IFA0303-R01", processId).status()).isEqualTo(200);
+
+        // an error path: a failure rule refuses the request, the service retries once it is gone
+        Api.Reply rule = Api.operator(server).post("/admin/api/faults", "{\"environment\": \"test\", \"clientId\": \""
+                + service.clientId() + "\", \"step\": \"request\", \"effect\": \"unavailable\"}");
+        assertThat(rule.status()).as(rule.toString()).isEqualTo(201);
+        assertThat(service.exchange("request", token, service.requestTelegram(service.telegramId(), "IFA0301-R01",
+                null, null)).status()).isEqualTo(503);
+        assertThat(Api.operator(server).delete("/admin/api/faults/" + rule.json().getString("id")).status()).isEqualTo(204);
+        service.request(token, "IFA0301-R01", null, null);
+
+        // a refresh on the OpenID Connect door
+        JsonObject tokens = service.oidcTokens(card, PIN, "self-info");
+        Map<String, String> refresh = new LinkedHashMap<>();
+        refresh.put("grant_type", "refresh_token");
+        refresh.put("refresh_token", tokens.getString("refresh_token"));
+        refresh.put("client_id", service.clientId());
+        assertThat(service.oidc("token", refresh).status()).isEqualTo(200);
+
+        // the citizen revokes the consent: the old token is refused, the service authorizes again
+        String person = Api.operator(server).get("/admin/api/cards/" + card).json().getString("personId");
+        for (JsonValue consent : Api.operator(server).get("/admin/api/consents?personId=" + person).array()) {
+            JsonObject c = consent.asJsonObject();
+            if (c.getString("clientId").equals(service.clientId()) && c.isNull("revokedAt")) {
+                assertThat(Api.operator(server).delete("/admin/api/consents/" + c.getString("consentId")).status()).isEqualTo(204);
+            }
+        }
+        assertThat(service.exchange("request", token, service.requestTelegram(service.telegramId(), "IFA0301-R01",
+                null, null)).status()).isEqualTo(401);
+        service.token(card, PIN);
+
+    }
+
+    private static HeadlessClient.Answer authorize(SharedServer.Server server, DataClient service,
+                                                   HeadlessClient browser, String headless) {
         HeadlessClient.Answer answer = browser.get("/test/online-authorization-web/oauth/authorize?response_type=code"
                 + "&client_id=" + service.clientId() + "&redirect_uri=" + Portal.encode("http://127.0.0.1/DS0001/callback")
                 + "&state=ct&login_type=0&" + headless);
@@ -167,11 +178,13 @@ class ConnectionTestReportIT {
         return answer;
     }
 
-    private void startApplicationAt12() {
+    /** The API user's usage application, started and walked to A-12 (接続試験の実施) by the operator. */
+    static void startApplicationAt12(SharedServer.Server server, String apiUserId) {
+        Api operator = Api.operator(server);
         String path = "/admin/api/applications";
-        assertThat(operator.post(path, "{\"apiUserId\": \"" + service.apiUserId() + "\"}").status()).isEqualTo(201);
+        assertThat(operator.post(path, "{\"apiUserId\": \"" + apiUserId + "\"}").status()).isEqualTo(201);
         for (int step = 2; step <= 12; step++) {
-            Api.Reply moved = operator.post(path + "/" + service.apiUserId() + "/transitions",
+            Api.Reply moved = operator.post(path + "/" + apiUserId + "/transitions",
                     "{\"step\": \"A-" + step + "\"}");
             assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
         }

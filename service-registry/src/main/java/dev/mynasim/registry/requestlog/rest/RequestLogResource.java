@@ -121,7 +121,7 @@ public class RequestLogResource {
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "The same report as a printable page, Japanese with English")
     public Response reportPage(@QueryParam("service") String service) {
-        return Response.ok(ConnectionTestPage.render(log.report(caller, required(service))),
+        return Response.ok(log.reportPage(caller, required(service)),
                 MediaType.TEXT_HTML + ";charset=UTF-8").build();
     }
 

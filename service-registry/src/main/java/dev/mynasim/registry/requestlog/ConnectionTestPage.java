@@ -1,4 +1,4 @@
-package dev.mynasim.registry.requestlog.rest;
+package dev.mynasim.registry.requestlog;
 
 import static dev.mynasim.registry.api.Html.escape;
 
@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
  * The connection-test report as a printable page (README: Connection-test report): Japanese first with English
  * beneath, one row per item, evidence as request log entry ids; no script, its own small style sheet.
  */
-public final class ConnectionTestPage {
+final class ConnectionTestPage {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss")
             .withZone(ZoneId.of("Asia/Tokyo"));
@@ -19,7 +19,7 @@ public final class ConnectionTestPage {
     private ConnectionTestPage() {
     }
 
-    public static String render(ConnectionTestReport report) {
+    static String render(ConnectionTestReport report) {
         String rows = report.items().stream().map(i -> """
                 <tr id="item-%s" class="%s"><td><code>%s</code></td><td>%s<br><span lang="en">%s</span></td>\
                 <td class="status">%s<br><span lang="en">%s</span></td><td>%s<br><span lang="en">%s</span></td>\
