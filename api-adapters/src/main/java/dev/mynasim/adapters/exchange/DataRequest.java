@@ -16,7 +16,6 @@ import jakarta.persistence.Table;
 import java.io.StringReader;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.UUID;
 
 /** An accepted request of the exchange, and where its completion notice stands. Survives a restart. */
 @Entity
@@ -62,9 +61,9 @@ public class DataRequest {
     protected DataRequest() {
     }
 
-    DataRequest(String telegramId, VerifiedAccessToken token, MynaApi api, String mode, JsonObject accepted,
-                Optional<String> callbackUrl, Instant now, Instant readyAt) {
-        this.processId = UUID.randomUUID().toString();
+    DataRequest(String processId, String telegramId, VerifiedAccessToken token, MynaApi api, String mode,
+                JsonObject accepted, Optional<String> callbackUrl, Instant now, Instant readyAt) {
+        this.processId = processId;
         this.telegramId = telegramId;
         this.environment = token.environment();
         this.clientId = token.client().toString();

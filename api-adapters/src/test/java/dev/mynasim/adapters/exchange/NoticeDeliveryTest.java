@@ -40,7 +40,8 @@ class NoticeDeliveryTest {
         VerifiedAccessToken token = new VerifiedAccessToken("t-1", PersonId.random(), "sub",
                 ClientId.parse("SP00000001_AA0001"), Environment.TEST, Set.of(MynaApi.SELF_INFO), NOW, false, "g-1",
                 NOW.plusSeconds(600), Optional.empty());
-        DataRequest request = new DataRequest("TL-00000001-261127090000-0001", token, MynaApi.SELF_INFO, "1",
+        DataRequest request = new DataRequest(java.util.UUID.randomUUID().toString(), "TL-00000001-261127090000-0001",
+                token, MynaApi.SELF_INFO, "1",
                 JsonValue.EMPTY_JSON_OBJECT, Optional.of("http://169.254.169.254/latest/meta-data"), NOW, NOW);
 
         NoticeDelivery.Sent sent = delivery.send(request, ExchangeShape.of("IFA", "a", "b", "c"),

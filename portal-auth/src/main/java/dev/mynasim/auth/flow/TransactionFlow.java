@@ -29,6 +29,7 @@ import dev.mynasim.registry.api.Environment;
 import dev.mynasim.registry.api.MynaApi;
 import dev.mynasim.registry.api.RegisteredService;
 import dev.mynasim.registry.api.RequestFacts;
+import dev.mynasim.registry.api.SeededIds;
 import dev.mynasim.registry.api.RuleViolation;
 import dev.mynasim.registry.api.ServiceDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -107,6 +108,9 @@ public class TransactionFlow implements PortalFlow {
 
     @Inject
     dev.mynasim.registry.api.RequestLog requestLog;
+
+    @Inject
+    SeededIds seededIds;
 
     @Inject
     @ConfigProperty(name = "mynasim.verification.skip-window", defaultValue = "PT10M")
@@ -673,7 +677,9 @@ public class TransactionFlow implements PortalFlow {
     }
 
     private String codeRedirect(AuthorizationTransaction tx, String consentId) {
-        String code = Secrets.random();
+        // a TEST service with a seed gets a code derived from it (README: Deterministic ids)
+        String code = seededIds.next(tx.environment(), ClientId.parse(tx.clientId()), SeededIds.Kind.CODE)
+                .orElseGet(Secrets::random);
         Instant now = clock.instant();
         store.put(Kind.CODE, Secrets.hash(code), new IssuedCode(tx.environment(), tx.clientId(), tx.redirectUri(),
                 consentId, tx.authTime(), now.plus(CODE_LIFETIME), tx.extras()));

@@ -109,8 +109,9 @@ public class JwtAccessTokenVerifier implements AccessTokenVerifier {
 
     private VerifiedAccessToken verify(String token, Environment environment, java.util.Optional<MynaApi> wanted) {
         JWTClaimsSet claims;
+        SignedJWT jwt = null;
         try {
-            SignedJWT jwt = SignedJWT.parse(token);
+            jwt = SignedJWT.parse(token);
             if (!JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm()) || !AT_JWT.equals(jwt.getHeader().getType())) {
                 throw invalid("The token is not an RS256 access token (typ at+jwt)");
             }
@@ -120,6 +121,7 @@ public class JwtAccessTokenVerifier implements AccessTokenVerifier {
         } catch (ClaimRefused e) {
             throw invalid(e.getMessage());
         } catch (BadJOSEException | JOSEException e) {
+            noteIfFromAnotherEnvironment(jwt, environment);
             // the processor reads the claims before it checks the signature: a changed payload is a bad signature
             throw invalid("The token's signature does not verify with the keys of the " + environment.path()
                     + " environment");
@@ -152,6 +154,26 @@ public class JwtAccessTokenVerifier implements AccessTokenVerifier {
      * server as audience (RFC 9068 §4: the resource server MUST check {@code aud}), and expiry by the simulator clock
      * without leeway (the issuer and the verifier share that clock).
      */
+    /**
+     * For the request log (README: Request log): a token that verifies with another environment's keys names its
+     * client, so the refusal goes to that service's log; verified, never read from an unchecked token.
+     */
+    private void noteIfFromAnotherEnvironment(SignedJWT jwt, Environment environment) {
+        if (jwt == null || !RequestFacts.collecting()) {
+            return;
+        }
+        for (Environment other : Environment.values()) {
+            if (other != environment) {
+                try {
+                    JWTClaimsSet claims = processor.process(jwt, new EnvironmentContext(other));
+                    RequestFacts.note("token.client", claims.getStringClaim("client_id"));
+                } catch (ParseException | BadJOSEException | JOSEException e) {
+                    // not that environment's either: the refusal stays the operator's to read
+                }
+            }
+        }
+    }
+
     private void verifyClaims(JWTClaimsSet claims, EnvironmentContext context) throws ClaimRefused {
         Environment environment = context.environment();
         if (!tokens.issuer(environment).equals(claims.getIssuer())) {

@@ -136,6 +136,23 @@ class RequestLogIT {
     }
 
     @Test
+    void aTestTokenUsedAtProductionIsDiagnosedInItsServicesLog() {
+        DataClient service = DataClient.register(server, null, "medical-insurance");
+        String token = service.token(portal.aCard("9753"), "9753");
+
+        Api.Reply refused = service.view("GET", "production", "medical-insurance/medications?size=5", token, null);
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(401);
+        JsonObject entry = withCode(entries(Api.operator(server), "?service=" + service.clientId()
+                + "&environment=production"), "token-wrong-environment");
+        assertThat(entry.getJsonObject("diagnosis").getString("en"))
+                .isEqualTo("A token from the TEST environment was used at PRODUCTION; a token works only in the "
+                        + "environment that issued it.");
+        assertThat(entry.getString("apiUser")).isEqualTo(service.apiUserId());
+        assertThat(entry.getString("request")).doesNotContain(token);
+    }
+
+    @Test
     void badFiltersAre400AndAnApiUserSeesOnlyItsOwnServices() {
         DataClient mine = DataClient.register(server, null, "self-info");
         DataClient theirs = DataClient.register(server, null, "self-info");

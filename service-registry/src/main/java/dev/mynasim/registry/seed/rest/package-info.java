@@ -1,0 +1,2 @@
+/** The admin REST resource of the id seeds. */
+package dev.mynasim.registry.seed.rest;
