@@ -140,6 +140,30 @@ public final class Mynasim implements AutoCloseable {
         return entries.stream().map(e -> LogEntry.of((Map<String, Object>) e)).toList();
     }
 
+    /**
+     * The connection-test report of a TEST service (README: Connection-test report): each item's code
+     * ({@code card-skip}, {@code api:self-info}, ...) and its status ({@code passed}, {@code not-yet-seen},
+     * {@code failed}), in the report's order.
+     */
+    @SuppressWarnings("unchecked")
+    public Map<String, String> connectionTestReport(String clientId) {
+        Map<String, String> statuses = new LinkedHashMap<>();
+        for (Object item : (List<Object>) admin("GET", "/admin/api/request-log/report?service=" + clientId, null)
+                .get("items")) {
+            Map<String, Object> i = (Map<String, Object>) item;
+            statuses.put((String) i.get("code"), (String) i.get("status"));
+        }
+        return statuses;
+    }
+
+    /**
+     * Sets, or sets again, the seed of a TEST service's codes and processIds (README: Deterministic ids): from now on
+     * they are derived from it, and each call starts the counts at zero, so a run repeated after it gets the same ids.
+     */
+    public void seedIds(String clientId, String seed) {
+        admin("PUT", "/admin/api/environments/test/services/" + clientId + "/id-seed", Map.of("seed", seed));
+    }
+
     /** How many audited events of this action committed since the start ({@code mynasim_events_total}). */
     public long eventCount(String action) {
         return (long) metric("mynasim_events_total", "action", action);

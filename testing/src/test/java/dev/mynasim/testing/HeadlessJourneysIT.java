@@ -61,6 +61,23 @@ class HeadlessJourneysIT {
         assertThat(tokens.idToken()).isNotBlank();
         assertThat(skipped.verificationSkipped()).isTrue();
         assertThat(skipped.refresh().accessToken()).isNotEqualTo(skipped.accessToken());
+        assertThat(mynasim.connectionTestReport(second.clientId())).containsEntry("card-skip", "passed")
+                .containsEntry("refresh", "passed").containsEntry("api:self-info", "not-yet-seen");
+    }
+
+    @Test
+    void aSeedMakesARunsCodeRepeatable(Mynasim mynasim) {
+        Card card = mynasim.createCard("9753");
+        Service service = mynasim.registerService("JU0005", "self-info");
+
+        mynasim.seedIds(service.clientId(), "run-1");
+        String first = mynasim.browser().authorize(service).card(card).approve().code().orElseThrow();
+        mynasim.seedIds(service.clientId(), "run-1");
+        Authorization again = mynasim.browser().authorize(service).card(card).approve();
+
+        assertThat(again.code()).contains(first);
+        assertThat(again.exchange().accessToken()).isNotBlank();
+        assertThatThrownBy(() -> mynasim.seedIds(service.clientId(), "not a seed")).hasMessageContaining("seed-format");
     }
 
     @Test
