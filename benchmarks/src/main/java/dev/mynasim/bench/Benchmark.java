@@ -24,7 +24,7 @@ import java.util.Optional;
  */
 public final class Benchmark {
 
-    static final List<String> SCENARIOS = List.of("full", "group", "group-second", "token", "data");
+    static final List<String> SCENARIOS = List.of("full", "group", "group-second", "token", "refresh", "data");
 
     private final Options options;
     private final List<Map<String, Object>> runs = new ArrayList<>();
@@ -353,6 +353,7 @@ public final class Benchmark {
                 case "group" -> 300;
                 case "group-second" -> 1500;
                 case "token" -> 3000;
+                case "refresh" -> 2000;
                 case "data", "ping" -> 15000;
                 default -> throw new IllegalArgumentException(scenario);
             };
@@ -369,7 +370,7 @@ public final class Benchmark {
             d.put("scenarios", scenarios);
             d.put("concurrency", concurrency);
             Map<String, Object> counts = new LinkedHashMap<>();
-            for (String s : List.of("full", "group", "group-second", "token", "data", "ping")) {
+            for (String s : List.of("full", "group", "group-second", "token", "refresh", "data", "ping")) {
                 counts.put(s, Map.of("count", count(s), "warmup", warmup(s)));
             }
             d.put("counts", counts);
@@ -395,7 +396,7 @@ public final class Benchmark {
                 benchmarks/run [options]   (from the repository root)
                   --db h2|postgres        database of the simulator (default h2; postgres: a fresh schema per run)
                   --runs N                fresh simulators measured one after another (default 3); medians reported
-                  --scenarios a,b         of full, group, group-second, token, data (default all; data brings ping)
+                  --scenarios a,b         of full, group, group-second, token, refresh, data (default all; data brings ping)
                   --concurrency 1,4,16    virtual users (default 1,4,16)
                   --scale X               multiplies every iteration count (default 1.0)
                   --java-opts "..."       MYNASIM_JAVA_OPTS for the server (default: the environment's)

@@ -133,6 +133,11 @@ final class Report {
         if (token != null) {
             targets.add(target("token at concurrency 16: exchanges/s", ">= 800", (Double) token.get("rate"), v -> v >= 800));
         }
+        Map<String, Object> refresh = find(levels, "refresh", 16);
+        if (refresh != null) {
+            targets.add(target("refresh at concurrency 16: grants/s", ">= 700", (Double) refresh.get("rate"),
+                    v -> v >= 700));
+        }
         Map<String, Object> data = find(levels, "data", 16);
         if (data != null) {
             targets.add(target("data at concurrency 16: calls/s", ">= 2500", (Double) data.get("rate"), v -> v >= 2500));

@@ -66,6 +66,7 @@ final class Scenarios {
             case "group-second" -> pages(scenario, concurrency, Scenarios::secondService,
                     Scenarios::readCardForTheGroup);
             case "token" -> token(concurrency);
+            case "refresh" -> refresh(concurrency);
             case "data" -> data(concurrency);
             default -> throw new IllegalArgumentException(scenario);
         }
@@ -161,6 +162,25 @@ final class Scenarios {
 
     private static String[] grantArray(VirtualUser.Grant grant) {
         return new String[]{grant.clientId(), grant.code(), grant.verifier()};
+    }
+
+    /** Each user's own grant, refreshed over and over (rotation: each refresh uses the token the last one gave). */
+    private void refresh(int concurrency) throws Exception {
+        List<VirtualUser> users = users(concurrency);
+        try {
+            for (VirtualUser user : users) {
+                user.token(user.authorizeHeadless(Fixture.FIRST, Fixture.FIRST_SCOPE));
+                if (user.refreshToken == null) {
+                    throw new IllegalStateException("the token answer of " + Fixture.FIRST + " has no refresh_token");
+                }
+            }
+            check("refresh warm-up", Load.run(users, options.warmup("refresh"), false, simulator.pid(),
+                    (u, r) -> u.refresh()));
+            report("refresh", concurrency, options.count("refresh"), Load.run(users, options.count("refresh"), false,
+                    simulator.pid(), (u, r) -> u.refresh()));
+        } finally {
+            users.forEach(VirtualUser::close);
+        }
     }
 
     private void data(int concurrency) throws Exception {

@@ -24,6 +24,7 @@ final class VirtualUser implements AutoCloseable {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern REFRESH_TOKEN = Pattern.compile("\"refresh_token\"\\s*:\\s*\"([^\"]+)\"");
 
     final VirtualBrowser browser;
     final String card;
@@ -31,6 +32,10 @@ final class VirtualUser implements AutoCloseable {
     final Deque<String[]> codes = new ArrayDeque<>();
     /** The access token of the data scenario. */
     String token;
+    /** The refresh token of the last token answer: rotated on each refresh (a reused one revokes the grant). */
+    String refreshToken;
+    /** The client whose grant {@link #refreshToken} belongs to. */
+    String refreshClient;
     private int sequence;
 
     VirtualUser(String host, int port, String card) {
@@ -96,10 +101,28 @@ final class VirtualUser implements AutoCloseable {
         form.put("code_verifier", grant.verifier());
         HttpConnection.Response answer = browser.postForm("/test/oidc/token", form);
         ok(answer, "token");
+        refreshClient = grant.clientId();
+        return accessToken(answer);
+    }
+
+    /** A refresh grant with the last refresh token, as a public client; keeps the rotated one. */
+    void refresh() throws IOException {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "refresh_token");
+        form.put("refresh_token", refreshToken);
+        form.put("client_id", refreshClient);
+        HttpConnection.Response answer = browser.postForm("/test/oidc/token", form);
+        ok(answer, "refresh");
+        accessToken(answer);
+    }
+
+    private String accessToken(HttpConnection.Response answer) {
         Matcher token = ACCESS_TOKEN.matcher(answer.text());
         if (!token.find()) {
             throw new IllegalStateException("token answer without access_token: " + answer);
         }
+        Matcher refresh = REFRESH_TOKEN.matcher(answer.text());
+        refreshToken = refresh.find() ? refresh.group(1) : null;
         return token.group(1);
     }
 
