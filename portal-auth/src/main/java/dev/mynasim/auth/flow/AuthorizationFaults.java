@@ -31,7 +31,7 @@ public class AuthorizationFaults {
 
     /** AUTHORIZE: {@code error=access_denied} to the (already checked) redirect URI, naming the rule. */
     public Optional<AuthorizeOutcome> authorize(Environment environment, ClientId client,
-                                                TransactionFlow.ErrorRedirect error) {
+                                                ErrorRedirect error) {
         return strike(environment, client, FaultStep.AUTHORIZE, FaultEffect.ACCESS_DENIED).map(rule -> {
             faults.recordHit(rule, FaultStep.AUTHORIZE, client.toString(),
                     "the authorization request was answered error=access_denied at the redirect URI",

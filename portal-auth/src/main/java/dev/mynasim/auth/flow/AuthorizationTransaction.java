@@ -24,6 +24,11 @@ public record AuthorizationTransaction(String id, Environment environment, Strin
                          String codeChallenge, boolean consentMayBeRemembered) {
     }
 
+    /** Whether the request came through the OpenID Connect door (it has {@link Extras}). */
+    public boolean oidc() {
+        return extras != null;
+    }
+
     /** Where the transaction stands. */
     public enum Stage { CARD, CONSENT, REGISTRATION }
 

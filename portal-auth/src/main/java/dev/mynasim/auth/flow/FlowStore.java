@@ -8,6 +8,8 @@ import jakarta.json.bind.JsonbBuilder;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 import javax.cache.Cache;
 import javax.cache.CacheException;
@@ -51,13 +53,79 @@ public class FlowStore {
     CacheManager manager;
 
     private final Jsonb json = JsonbBuilder.create();
-    private final Map<Kind, Cache<String, String>> caches = new EnumMap<>(Kind.class);
+    private final Map<Kind, Shelf> caches = new EnumMap<>(Kind.class);
+
+    /** What the store needs of a cache: JCache in the server, a plain map in unit tests. */
+    private interface Shelf {
+        String get(String key);
+
+        String getAndRemove(String key);
+
+        void put(String key, String value);
+
+        boolean putIfAbsent(String key, String value);
+
+        void remove(String key);
+    }
+
+    private record JCacheShelf(Cache<String, String> cache) implements Shelf {
+        public String get(String key) {
+            return cache.get(key);
+        }
+
+        public String getAndRemove(String key) {
+            return cache.getAndRemove(key);
+        }
+
+        public void put(String key, String value) {
+            cache.put(key, value);
+        }
+
+        public boolean putIfAbsent(String key, String value) {
+            return cache.putIfAbsent(key, value);
+        }
+
+        public void remove(String key) {
+            cache.remove(key);
+        }
+    }
+
+    private record MapShelf(ConcurrentMap<String, String> map) implements Shelf {
+        public String get(String key) {
+            return map.get(key);
+        }
+
+        public String getAndRemove(String key) {
+            return map.remove(key);
+        }
+
+        public void put(String key, String value) {
+            map.put(key, value);
+        }
+
+        public boolean putIfAbsent(String key, String value) {
+            return map.putIfAbsent(key, value) == null;
+        }
+
+        public void remove(String key) {
+            map.remove(key);
+        }
+    }
 
     @PostConstruct
     void open() {
         for (Kind kind : Kind.values()) {
-            caches.put(kind, cache(kind));
+            caches.put(kind, new JCacheShelf(cache(kind)));
         }
+    }
+
+    /** A store of one JVM without expiry, for unit tests of the flow's parts. */
+    static FlowStore inMemory() {
+        FlowStore store = new FlowStore();
+        for (Kind kind : Kind.values()) {
+            store.caches.put(kind, new MapShelf(new ConcurrentHashMap<>()));
+        }
+        return store;
     }
 
     public void put(Kind kind, String key, Object value) {

@@ -1,9 +1,14 @@
 package dev.mynasim.auth.oidc;
 
+import dev.mynasim.auth.flow.Attributes;
+import dev.mynasim.auth.flow.AuthorizationRequest;
+import dev.mynasim.auth.flow.AuthorizationStart;
 import dev.mynasim.auth.flow.AuthorizationTransaction;
 import dev.mynasim.auth.flow.AuthorizeOutcome;
-import dev.mynasim.auth.flow.TransactionFlow;
-import dev.mynasim.auth.flow.TransactionFlow.ErrorRedirect;
+import dev.mynasim.auth.flow.ClientChecks;
+import dev.mynasim.auth.flow.ErrorRedirect;
+import dev.mynasim.auth.protocol.OAuthError;
+import dev.mynasim.auth.protocol.Parameters;
 import dev.mynasim.registry.api.Environment;
 import dev.mynasim.registry.api.MynaApi;
 import dev.mynasim.registry.api.RegisteredService;
@@ -35,7 +40,10 @@ public class OidcAuthorization {
     private static final Set<String> REQUEST_OBJECTS = Set.of("request", "request_uri");
 
     @Inject
-    TransactionFlow flow;
+    ClientChecks clients;
+
+    @Inject
+    AuthorizationStart start;
 
     @Inject
     dev.mynasim.auth.token.AccessTokens tokens;
@@ -48,12 +56,12 @@ public class OidcAuthorization {
         // a request object may be longer than the door's parameter limit: it is refused below, after the client check
         Map<String, List<String>> plain = new java.util.HashMap<>(query);
         plain.keySet().removeAll(REQUEST_OBJECTS);
-        TransactionFlow.ClientCheck client = flow.checkClient(environment, plain, issuer);
+        ClientChecks.ClientCheck client = clients.check(environment, plain, issuer);
         if (client.refusal().isPresent()) {
             return client.refusal().get();
         }
         RegisteredService service = client.service();
-        Optional<String> state = TransactionFlow.single(query, "state");
+        Optional<String> state = Parameters.single(query, "state");
         ErrorRedirect error = new ErrorRedirect(client.redirectUri(), state.orElse(null), issuer);
         // OpenID Connect Core §6.1, §6.2: an OP that does not support request objects (discovery says so) answers
         // these errors, first, since the object may carry the very parameters checked below
@@ -63,10 +71,10 @@ public class OidcAuthorization {
         if (query.containsKey("request_uri")) {
             return error.to("request_uri_not_supported", "the request_uri parameter is not supported");
         }
-        if (!"code".equals(TransactionFlow.single(query, "response_type").orElse(null))) {
+        if (!"code".equals(Parameters.single(query, "response_type").orElse(null))) {
             return error.to("unsupported_response_type", "response_type must be code (the authorization code flow is the only one)");
         }
-        Optional<String> scope = TransactionFlow.single(query, "scope");
+        Optional<String> scope = Parameters.single(query, "scope");
         Set<String> scopes = new LinkedHashSet<>(Arrays.asList(scope.orElse("").trim().split("\\s+")));
         if (!scopes.contains("openid")) {
             return error.to("invalid_scope", "scope must contain openid");
@@ -77,7 +85,7 @@ public class OidcAuthorization {
             if (value.equals("openid")) {
                 continue;
             }
-            if (TransactionFlow.ATTRIBUTES.containsKey(value)) {
+            if (Attributes.NAMES.containsKey(value)) {
                 attributes.add(value);
                 continue;
             }
@@ -96,12 +104,12 @@ public class OidcAuthorization {
         if (state.isEmpty() && service.requireNonce()) {
             return error.to("invalid_request", "state is required");
         }
-        Optional<String> nonce = TransactionFlow.single(query, "nonce");
+        Optional<String> nonce = Parameters.single(query, "nonce");
         if (nonce.isEmpty() && service.requireNonce()) {
             return error.to("invalid_request", "nonce is required");
         }
-        Optional<String> challenge = TransactionFlow.single(query, "code_challenge");
-        String method = TransactionFlow.single(query, "code_challenge_method").orElse("plain");
+        Optional<String> challenge = Parameters.single(query, "code_challenge");
+        String method = Parameters.single(query, "code_challenge_method").orElse("plain");
         if (challenge.isEmpty() && service.requirePkce()) {
             return error.to("invalid_request", "code_challenge is required (PKCE, RFC 7636)");
         }
@@ -111,43 +119,38 @@ public class OidcAuthorization {
         if (challenge.isPresent() && !S256_CHALLENGE.matcher(challenge.get()).matches()) {
             return error.to("invalid_request", "code_challenge must be the 43-character base64url SHA-256 of the verifier");
         }
-        Set<String> prompt = new LinkedHashSet<>(Arrays.asList(TransactionFlow.single(query, "prompt").orElse("").trim()
+        Set<String> prompt = new LinkedHashSet<>(Arrays.asList(Parameters.single(query, "prompt").orElse("").trim()
                 .split("\\s+")));
         prompt.remove("");
         if (!PROMPTS.containsAll(prompt) || (prompt.contains("none") && prompt.size() > 1)) {
             return error.to("invalid_request", "prompt may be none, login or consent, and none stands alone");
         }
-        Long maxAge = null;
-        if (TransactionFlow.single(query, "max_age").isPresent()) {
-            String value = TransactionFlow.single(query, "max_age").get();
-            if (!value.matches("\\d{1,9}")) {
-                return error.to("invalid_request", "max_age must be a number of seconds");
-            }
-            maxAge = Long.parseLong(value);
-        }
-        // OpenID Connect Core §3.1.2.1: login_hint is a hint; only card:… (headless mode) is acted on, anything else
-        // is accepted and the card step shows as usual
-        Optional<String> loginHint = TransactionFlow.single(query, "login_hint");
+        Long maxAge;
         Optional<String> card = Optional.empty();
-        if (loginHint.isPresent() && loginHint.get().startsWith("card:")) {
-            if (environment != Environment.TEST || !service.headless()) {
-                return error.to("invalid_request", "login_hint=card:… (headless mode) is for headless TEST registrations only");
+        try {
+            maxAge = Parameters.maxAge(query).orElse(null);
+            // OpenID Connect Core §3.1.2.1: login_hint is a hint; only card:… (headless mode) is acted on, anything
+            // else is accepted and the card step shows as usual
+            Optional<String> loginHint = Parameters.single(query, "login_hint");
+            if (loginHint.isPresent() && loginHint.get().startsWith("card:")) {
+                if (environment != Environment.TEST || !service.headless()) {
+                    return error.to("invalid_request", "login_hint=card:… (headless mode) is for headless TEST registrations only");
+                }
+                card = Optional.of(Parameters.hintedCard(loginHint.get()));
             }
-            if (!loginHint.get().matches("card:\\d{12}")) {
-                return error.to("invalid_request", "login_hint must be card: and a 12-digit card serial");
-            }
-            card = Optional.of(loginHint.get().substring(5));
+        } catch (OAuthError refused) {
+            return error.to(refused);
         }
-        Optional<String> hint = TransactionFlow.single(query, "id_token_hint");
+        Optional<String> hint = Parameters.single(query, "id_token_hint");
         Optional<String> hintedSubject = hint.flatMap(h -> idTokens.subjectOf(h, environment));
         if (hint.isPresent() && hintedSubject.isEmpty()) {
             return error.to("invalid_request", "id_token_hint is not an ID token of this issuer");
         }
         // ui_locales, acr_values and claims are accepted and not acted on: the pages follow the browser's language,
         // there is one acr, and claims_parameter_supported is false (OpenID Connect Core §5.5 lets the OP ignore it)
-        return flow.begin(new TransactionFlow.Begin(environment, service, client.redirectUri(), state.orElse(null),
+        return start.begin(new AuthorizationRequest(environment, service, client.redirectUri(), state.orElse(null),
                 prompt.contains("login"), prompt.contains("none"), maxAge, card,
-                TransactionFlow.single(query, "mynasim_pin"), TransactionFlow.single(query, "mynasim_consent"),
+                Parameters.single(query, "mynasim_pin"), Parameters.single(query, "mynasim_consent"),
                 new AuthorizationTransaction.Extras(apis, attributes, nonce.orElse(null), challenge.orElse(null),
                         service.rememberConsent() && !prompt.contains("consent")),
                 hintedSubject), cookie);

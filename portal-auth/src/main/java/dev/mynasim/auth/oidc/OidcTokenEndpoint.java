@@ -23,12 +23,13 @@ import dev.mynasim.auth.api.PresentedCertificate;
 import dev.mynasim.auth.consent.Consents;
 import dev.mynasim.auth.consent.OAuthGrant;
 import dev.mynasim.auth.flow.AuthorizationFaults;
+import dev.mynasim.auth.flow.CodeStore;
 import dev.mynasim.auth.flow.FlowStore;
 import dev.mynasim.auth.flow.IssuedCode;
 import dev.mynasim.auth.protocol.OAuthError;
-import dev.mynasim.auth.flow.TransactionFlow;
-import dev.mynasim.auth.token.AccessTokens;
+import dev.mynasim.auth.protocol.Parameters;
 import dev.mynasim.auth.tls.ClientCertificates;
+import dev.mynasim.auth.token.AccessTokens;
 import dev.mynasim.auth.token.RefreshTokens;
 import dev.mynasim.registry.api.ClientAuthMethod;
 import dev.mynasim.registry.api.ClientId;
@@ -62,7 +63,7 @@ public class OidcTokenEndpoint {
     static final long MAX_ASSERTION_SECONDS = 300;
 
     @Inject
-    TransactionFlow flow;
+    CodeStore codes;
 
     @Inject
     ServiceDirectory directory;
@@ -107,7 +108,7 @@ public class OidcTokenEndpoint {
         form.entrySet().stream().filter(e -> e.getValue().size() > 1).findFirst().ifPresent(e -> {
             throw new OAuthError(400, "invalid_request", "parameter " + e.getKey() + " is repeated (RFC 6749 §3.2)");
         });
-        String grantType = TransactionFlow.required(form, "grant_type");
+        String grantType = Parameters.required(form, "grant_type");
         if (grantType.equals("refresh_token")) {
             return refresh(environment, form, authorization, presented);
         }
@@ -117,15 +118,15 @@ public class OidcTokenEndpoint {
         Client client = authenticate(environment, form, authorization, presented, true);
         RegisteredService service = client.service();
         faults.token(environment, service.clientId());
-        String code = TransactionFlow.required(form, "code");
-        IssuedCode issued = flow.redeem(environment, service.clientId().toString(), code,
-                TransactionFlow.required(form, "redirect_uri"));
-        if (issued.extras() == null) {
+        String code = Parameters.required(form, "code");
+        IssuedCode issued = codes.redeem(environment, service.clientId().toString(), code,
+                Parameters.required(form, "redirect_uri"));
+        if (!issued.oidc()) {
             throw new OAuthError(400, "invalid_grant", "the code was issued by the Mynaportal-compatible door; exchange it there");
         }
         if (issued.extras().codeChallenge() != null) {
             RequestFacts.note("code.challenge", issued.extras().codeChallenge());
-            String verifier = TransactionFlow.required(form, "code_verifier");
+            String verifier = Parameters.required(form, "code_verifier");
             try {
                 if (!CodeChallenge.compute(CodeChallengeMethod.S256, new CodeVerifier(verifier)).getValue()
                         .equals(issued.extras().codeChallenge())) {
@@ -137,7 +138,8 @@ public class OidcTokenEndpoint {
         }
         OAuthGrant grant = consents.grant(issued.consentId(), issued.authTime(), issued.extras().attributes(), "portal");
         AccessTokens.Issued token = tokens.issue(grant, scope(grant), client.certificate());
-        flow.remember(code, grant, token);
+        codes.markUsed(code, grant.id());
+        tokens.audit("token.issue", grant, token);
         Map<String, Object> body = tokenResponse(grant, token);
         body.put("id_token", idTokens.issue(grant, service, issued.extras().nonce(), token.token()));
         return body;
@@ -151,7 +153,7 @@ public class OidcTokenEndpoint {
         faults.token(environment, service.clientId());
         OAuthGrant grant;
         try {
-            grant = refreshTokens.use(TransactionFlow.required(form, "refresh_token"), service.clientId().toString());
+            grant = refreshTokens.use(Parameters.required(form, "refresh_token"), service.clientId().toString());
         } catch (RefreshTokens.Refused e) {
             throw new OAuthError(400, "invalid_grant", e.getMessage());
         }
@@ -160,7 +162,7 @@ public class OidcTokenEndpoint {
         }
         // RFC 8705 §3: the new access token is bound to the certificate the refresh came with
         AccessTokens.Issued token = tokens.issue(grant, scope(grant), client.certificate());
-        flow.audit("token.refresh", grant, token);
+        tokens.audit("token.refresh", grant, token);
         return tokenResponse(grant, token);
     }
 
@@ -171,7 +173,7 @@ public class OidcTokenEndpoint {
     public Map<String, Object> introspect(Environment environment, Map<String, List<String>> form,
                                           Optional<String> authorization, PresentedCertificate presented) {
         RegisteredService caller = authenticate(environment, form, authorization, presented, false).service();
-        String value = TransactionFlow.required(form, "token");
+        String value = Parameters.required(form, "token");
         Map<String, Object> inactive = new LinkedHashMap<>(Map.of("active", false));
         try {
             var verified = verifier.verifyAbout(value, environment);
@@ -214,7 +216,7 @@ public class OidcTokenEndpoint {
     public void revoke(Environment environment, Map<String, List<String>> form, Optional<String> authorization,
                        PresentedCertificate presented) {
         RegisteredService caller = authenticate(environment, form, authorization, presented, true).service();
-        String value = TransactionFlow.required(form, "token");
+        String value = Parameters.required(form, "token");
         Optional<OAuthGrant> grant;
         try {
             grant = consents.findGrant(verifier.verifyAbout(value, environment).grantId());
@@ -250,8 +252,8 @@ public class OidcTokenEndpoint {
      */
     private Client authenticate(Environment environment, Map<String, List<String>> form,
                                 Optional<String> authorization, PresentedCertificate presented, boolean allowNone) {
-        if (TransactionFlow.single(form, "client_assertion_type").isPresent()
-                || TransactionFlow.single(form, "client_assertion").isPresent()) {
+        if (Parameters.single(form, "client_assertion_type").isPresent()
+                || Parameters.single(form, "client_assertion").isPresent()) {
             return new Client(privateKeyJwt(environment, form), Optional.empty());
         }
         Optional<String> basic = authorization.filter(h -> h.regionMatches(true, 0, "Basic ", 0, 6));
@@ -259,12 +261,12 @@ public class OidcTokenEndpoint {
             String[] pair = basicCredentials(basic.get().substring(6).trim());
             return new Client(secret(environment, pair[0], pair[1], ClientAuthMethod.CLIENT_SECRET_BASIC), Optional.empty());
         }
-        Optional<String> postedSecret = TransactionFlow.single(form, "client_secret");
+        Optional<String> postedSecret = Parameters.single(form, "client_secret");
         if (postedSecret.isPresent()) {
-            return new Client(secret(environment, TransactionFlow.required(form, "client_id"), postedSecret.get(),
+            return new Client(secret(environment, Parameters.required(form, "client_id"), postedSecret.get(),
                     ClientAuthMethod.CLIENT_SECRET_POST), Optional.empty());
         }
-        Optional<String> named = TransactionFlow.single(form, "client_id");
+        Optional<String> named = Parameters.single(form, "client_id");
         if (named.isEmpty()) {
             throw new OAuthError(401, "invalid_client", "client authentication is required");
         }
@@ -348,7 +350,7 @@ public class OidcTokenEndpoint {
     }
 
     private RegisteredService registered(Environment environment, String clientId) {
-        Optional<ClientId> id = TransactionFlow.clientId(clientId);
+        Optional<ClientId> id = Parameters.clientId(clientId);
         return id.flatMap(c -> directory.find(environment, c)).orElseThrow(() -> new OAuthError(401, "invalid_client",
                 "no client " + clientId + " is registered in " + environment.path()));
     }

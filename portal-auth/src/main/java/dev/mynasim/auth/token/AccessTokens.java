@@ -9,6 +9,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.mynasim.auth.consent.OAuthGrant;
+import dev.mynasim.registry.api.AuditTrail;
 import dev.mynasim.registry.api.Environment;
 import dev.mynasim.registry.api.MynaApi;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,6 +54,9 @@ public class AccessTokens {
 
     @Inject
     Clock clock;
+
+    @Inject
+    AuditTrail audit;
 
     @Inject
     @ConfigProperty(name = "mynasim.base-url", defaultValue = "http://localhost:8080")
@@ -111,6 +115,12 @@ public class AccessTokens {
             throw new IllegalStateException("could not sign an access token", e);
         }
         return new Issued(jwt.serialize(), lifetime, scope);
+    }
+
+    /** Audits an issue of a grant's tokens ({@code token.issue}, {@code token.refresh}). */
+    public void audit(String action, OAuthGrant grant, Issued token) {
+        audit.record("portal", action, grant.environment().path() + "/" + grant.client(),
+                "grant=" + grant.id() + " scope=" + token.scope() + " skipped=" + grant.cardSkipped());
     }
 
     public String issuer(Environment environment) {

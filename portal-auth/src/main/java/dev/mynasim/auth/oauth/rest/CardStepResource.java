@@ -4,7 +4,7 @@ import static dev.mynasim.registry.api.JsonP.JSON;
 
 import dev.mynasim.auth.api.PortalFlow.Next;
 import dev.mynasim.auth.card.CertificateText;
-import dev.mynasim.auth.flow.TransactionFlow;
+import dev.mynasim.auth.flow.OutsideSignature;
 import dev.mynasim.registry.api.Environment;
 import dev.mynasim.registry.api.RuleViolation;
 import jakarta.enterprise.context.RequestScoped;
@@ -36,7 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class CardStepResource {
 
     @Inject
-    TransactionFlow flow;
+    OutsideSignature outsideSignature;
 
     @PathParam("environment")
     String environment;
@@ -49,7 +49,7 @@ public class CardStepResource {
     @Extension(name = "x-mynasim-simulator-defined", value = "true")
     @Operation(summary = "A fresh challenge for the card step (TEST): sign its ASCII bytes RS256 with the card's key")
     public Response challenge() {
-        TransactionFlow.CardChallenge challenge = flow.cardChallenge(Environment.parse(environment), transaction);
+        OutsideSignature.CardChallenge challenge = outsideSignature.cardChallenge(Environment.parse(environment), transaction);
         return Response.ok(JSON.createObjectBuilder().add("transaction", challenge.transactionId())
                         .add("challenge", challenge.challenge()).add("alg", "RS256")
                         .add("expiresAt", challenge.expiresAt().toString()).build().toString())
@@ -68,7 +68,7 @@ public class CardStepResource {
             throw RuleViolation.invalid("alg", "signature-alg", "alg must be RS256 (RFC 7518 §3.3), got: " + body.alg(),
                     "alg は RS256 (RFC 7518 §3.3) で指定してください。入力値: " + body.alg());
         }
-        Next next = flow.signedCardStep(Environment.parse(environment), transaction,
+        Next next = outsideSignature.signedCardStep(Environment.parse(environment), transaction,
                 CertificateText.certificate("certificate", body.certificate()),
                 CertificateText.signature("signature", body.signature()));
         Response.ResponseBuilder response = Response.ok(JSON.createObjectBuilder().add("verified", true)

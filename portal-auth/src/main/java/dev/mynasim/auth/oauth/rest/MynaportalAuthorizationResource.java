@@ -3,7 +3,9 @@ package dev.mynasim.auth.oauth.rest;
 import dev.mynasim.auth.api.PresentedCertificate;
 import dev.mynasim.auth.flow.AuthorizeOutcome;
 import dev.mynasim.auth.protocol.OAuthError;
-import dev.mynasim.auth.flow.TransactionFlow;
+import dev.mynasim.auth.flow.VerificationSessions;
+import dev.mynasim.auth.oauth.MynaportalAuthorization;
+import dev.mynasim.auth.oauth.MynaportalTokenEndpoint;
 import dev.mynasim.auth.token.SigningKeys;
 import dev.mynasim.registry.api.Environment;
 import jakarta.enterprise.context.RequestScoped;
@@ -42,7 +44,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class MynaportalAuthorizationResource {
 
     @Inject
-    TransactionFlow flow;
+    MynaportalAuthorization authorization;
+
+    @Inject
+    MynaportalTokenEndpoint tokenEndpoint;
 
     @Inject
     SigningKeys keys;
@@ -61,9 +66,9 @@ public class MynaportalAuthorizationResource {
             + "login_type; extensions prompt=login, max_age, and in TEST login_hint=card:SERIAL, mynasim_pin, mynasim_consent")
     public Response authorize(@Context UriInfo uri, @Context HttpHeaders headers) {
         Environment env = Environment.parse(environment);
-        Optional<String> cookie = Optional.ofNullable(headers.getCookies().get(TransactionFlow.cookieName(env)))
+        Optional<String> cookie = Optional.ofNullable(headers.getCookies().get(VerificationSessions.cookieName(env)))
                 .map(Cookie::getValue);
-        return AuthorizeResponses.of(flow.authorize(env, uri.getQueryParameters(), cookie), headers, uri);
+        return AuthorizeResponses.of(authorization.authorize(env, uri.getQueryParameters(), cookie), headers, uri);
     }
 
     @POST
@@ -74,7 +79,7 @@ public class MynaportalAuthorizationResource {
             + "a tls_client_auth client sends it to the mutual-TLS listener with its certificate (RFC 8705)")
     public Response token(MultivaluedMap<String, String> form) {
         try {
-            return AuthorizeResponses.json(flow.exchange(Environment.parse(environment), form, presented.get()));
+            return AuthorizeResponses.json(tokenEndpoint.exchange(Environment.parse(environment), form, presented.get()));
         } catch (OAuthError e) {
             return AuthorizeResponses.error(e);
         }

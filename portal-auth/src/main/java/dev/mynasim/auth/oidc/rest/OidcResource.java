@@ -7,7 +7,7 @@ import dev.mynasim.auth.consent.Consents;
 import dev.mynasim.auth.consent.OAuthGrant;
 import dev.mynasim.auth.flow.AuthorizeOutcome;
 import dev.mynasim.auth.protocol.OAuthError;
-import dev.mynasim.auth.flow.TransactionFlow;
+import dev.mynasim.auth.flow.VerificationSessions;
 import dev.mynasim.auth.oauth.rest.AuthorizeResponses;
 import dev.mynasim.auth.oidc.IdTokens;
 import dev.mynasim.auth.oidc.OidcAuthorization;
@@ -189,7 +189,7 @@ public class OidcResource {
 
     private Response authorize(MultivaluedMap<String, String> parameters, HttpHeaders headers, UriInfo uri) {
         Environment env = Environment.parse(environment);
-        Optional<String> cookie = Optional.ofNullable(headers.getCookies().get(TransactionFlow.cookieName(env)))
+        Optional<String> cookie = Optional.ofNullable(headers.getCookies().get(VerificationSessions.cookieName(env)))
                 .map(Cookie::getValue);
         return AuthorizeResponses.of(authorization.authorize(env, parameters, cookie), headers, uri);
     }
