@@ -22,8 +22,11 @@ public interface PortalFlow {
     record CardStep(String serviceName, String apiUserName, String environmentLabel, List<CardChoice> cards) {
     }
 
-    /** One API the service will reach, with the data it returns. */
-    record ApiLine(MynaApi api, String name, String data) {
+    /**
+     * One line of the consent screen: an API the service will reach, or (OpenID Connect door) a basic attribute by its
+     * scope ({@code name}, {@code address}, {@code birthdate}, {@code gender}); the pages word them.
+     */
+    record ApiLine(MynaApi api, String attribute) {
     }
 
     /** What the consent screen shows; {@code button} is the word the registration chose for approving. */

@@ -1,12 +1,11 @@
 package dev.mynasim.auth.flow;
 
-import java.util.Map;
+import java.util.Set;
 
-/** The basic four attributes (基本 4 情報) as OpenID Connect scopes, with their names on the consent screen. */
+/** The basic four attributes (基本 4 情報) as OpenID Connect scopes; the pages word them. */
 public final class Attributes {
 
-    public static final Map<String, String> NAMES = Map.of("name", "氏名", "address", "住所",
-            "birthdate", "生年月日", "gender", "性別");
+    public static final Set<String> SCOPES = Set.of("name", "address", "birthdate", "gender");
 
     private Attributes() {
     }

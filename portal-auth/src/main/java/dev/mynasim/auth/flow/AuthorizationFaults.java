@@ -23,11 +23,19 @@ import java.util.Optional;
 @ApplicationScoped
 public class AuthorizationFaults {
 
-    @Inject
-    FaultInjection faults;
+    private final FaultInjection faults;
+    private final CardVerification verification;
 
     @Inject
-    CardVerification verification;
+    public AuthorizationFaults(FaultInjection faults, CardVerification verification) {
+        this.faults = faults;
+        this.verification = verification;
+    }
+
+    /** For the container's proxy. */
+    protected AuthorizationFaults() {
+        this(null, null);
+    }
 
     /** AUTHORIZE: {@code error=access_denied} to the (already checked) redirect URI, naming the rule. */
     public Optional<AuthorizeOutcome> authorize(Environment environment, ClientId client,

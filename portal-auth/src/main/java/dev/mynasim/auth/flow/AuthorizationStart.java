@@ -42,7 +42,7 @@ public class AuthorizationStart {
     private final SkipPolicy policy;
 
     @Inject
-    AuthorizationStart(Transactions transactions, VerificationSessions sessions, PortalSteps steps, VirtualCards cards,
+    public AuthorizationStart(Transactions transactions, VerificationSessions sessions, PortalSteps steps, VirtualCards cards,
                        CardVerification verification, AuthorizationFaults faults, PairwiseSubjects subjects,
                        AuditTrail audit, Clock clock,
                        @ConfigProperty(name = "mynasim.verification.skip-window", defaultValue = "PT10M") String skipWindow) {

@@ -30,7 +30,7 @@ public class ClientChecks {
     private final AuthorizationFaults faults;
 
     @Inject
-    ClientChecks(ServiceDirectory directory, AuthorizationFaults faults) {
+    public ClientChecks(ServiceDirectory directory, AuthorizationFaults faults) {
         this.directory = directory;
         this.faults = faults;
     }

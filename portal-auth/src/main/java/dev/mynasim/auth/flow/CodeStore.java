@@ -32,7 +32,7 @@ public class CodeStore {
     private final Clock clock;
 
     @Inject
-    CodeStore(FlowStore store, Transactions transactions, Consents consents, SeededIds seededIds, Clock clock) {
+    public CodeStore(FlowStore store, Transactions transactions, Consents consents, SeededIds seededIds, Clock clock) {
         this.store = store;
         this.transactions = transactions;
         this.consents = consents;

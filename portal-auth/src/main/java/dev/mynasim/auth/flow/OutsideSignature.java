@@ -45,7 +45,7 @@ public class OutsideSignature {
     private final Clock clock;
 
     @Inject
-    OutsideSignature(FlowStore store, Transactions transactions, VerificationSessions sessions, PortalSteps steps,
+    public OutsideSignature(FlowStore store, Transactions transactions, VerificationSessions sessions, PortalSteps steps,
                      VirtualCards cards, CardVerification verification, AuthorizationFaults faults, Clock clock) {
         this.store = store;
         this.transactions = transactions;

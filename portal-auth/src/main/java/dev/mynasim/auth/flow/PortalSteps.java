@@ -36,14 +36,6 @@ public class PortalSteps implements PortalFlow {
 
     static final String EXPIRED = "この手続きは有効期限が切れたか、既に完了しています。サービスの画面からやり直してください";
 
-    /** The data each API returns, as the consent screen lists it. */
-    static final Map<MynaApi, String> API_DATA = Map.of(
-            MynaApi.SELF_INFO, "予防接種、自治体健診などの自己情報",
-            MynaApi.MEDICAL_INSURANCE, "薬剤情報、特定健診情報、医療費通知情報",
-            MynaApi.NOTICES, "お知らせ、民間送達",
-            MynaApi.USER_REGISTRATION, "マイナポータルの利用者登録",
-            MynaApi.ATTRIBUTE_LINKAGE, "マイナポータルとサービスのアカウントの連携 (属性連携)");
-
     private final Transactions transactions;
     private final VerificationSessions sessions;
     private final CodeStore codes;
@@ -57,7 +49,7 @@ public class PortalSteps implements PortalFlow {
     private final Clock clock;
 
     @Inject
-    PortalSteps(Transactions transactions, VerificationSessions sessions, CodeStore codes, VirtualCards cards,
+    public PortalSteps(Transactions transactions, VerificationSessions sessions, CodeStore codes, VirtualCards cards,
                 CardVerification verification, People people, Consents consents, AuthorizationFaults faults,
                 AuditTrail audit, RequestLog requestLog, Clock clock) {
         this.transactions = transactions;
@@ -131,9 +123,9 @@ public class PortalSteps implements PortalFlow {
         return transactions.at(transactionId, Stage.CONSENT).map(tx -> {
             RegisteredService service = transactions.service(tx);
             List<ApiLine> apis = new ArrayList<>(apis(tx, service).stream().sorted()
-                    .map(api -> new ApiLine(api, api.nameJa(), API_DATA.get(api))).toList());
+                    .map(api -> new ApiLine(api, null)).toList());
             if (tx.oidc()) {
-                tx.extras().attributes().forEach(a -> apis.add(new ApiLine(null, Attributes.NAMES.get(a), "基本 4 情報")));
+                tx.extras().attributes().forEach(a -> apis.add(new ApiLine(null, a)));
             }
             return new ConsentStep(service.apiUserName(), service.displayName(), service.consentText(), apis,
                     tx.verificationSkipped(), tx.environment().labelJa(), service.consentButton());

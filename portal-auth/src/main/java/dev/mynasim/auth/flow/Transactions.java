@@ -25,7 +25,7 @@ public class Transactions {
     private final Clock clock;
 
     @Inject
-    Transactions(FlowStore store, ServiceDirectory directory, AccessTokens tokens, Clock clock) {
+    public Transactions(FlowStore store, ServiceDirectory directory, AccessTokens tokens, Clock clock) {
         this.store = store;
         this.directory = directory;
         this.tokens = tokens;

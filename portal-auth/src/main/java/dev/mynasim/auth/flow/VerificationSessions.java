@@ -26,7 +26,7 @@ public class VerificationSessions {
     private final boolean secureCookie;
 
     @Inject
-    VerificationSessions(FlowStore store, Transactions transactions,
+    public VerificationSessions(FlowStore store, Transactions transactions,
                          @ConfigProperty(name = "mynasim.base-url", defaultValue = "http://localhost:8080") String baseUrl) {
         this.store = store;
         this.transactions = transactions;

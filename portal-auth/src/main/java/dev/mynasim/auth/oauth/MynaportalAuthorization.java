@@ -28,7 +28,7 @@ public class MynaportalAuthorization {
     private final List<String> loginTypes;
 
     @Inject
-    MynaportalAuthorization(ClientChecks clients, AuthorizationStart start,
+    public MynaportalAuthorization(ClientChecks clients, AuthorizationStart start,
                             @ConfigProperty(name = "mynasim.authorize.login-types", defaultValue = "0") String loginTypes) {
         this.clients = clients;
         this.start = start;
@@ -78,8 +78,8 @@ public class MynaportalAuthorization {
         } catch (OAuthError refused) {
             return error.to(refused);
         }
-        return start.begin(new AuthorizationRequest(environment, service, client.redirectUri(), state,
-                prompt.isPresent(), false, maxAge.orElse(null), card, Parameters.single(query, "mynasim_pin"),
-                Parameters.single(query, "mynasim_consent"), null, Optional.empty()), cookie);
+        return start.begin(new AuthorizationRequest.Mynaportal(environment, service, client.redirectUri(), state,
+                prompt.isPresent(), maxAge.orElse(null), card, Parameters.single(query, "mynasim_pin"),
+                Parameters.single(query, "mynasim_consent")), cookie);
     }
 }

@@ -36,7 +36,7 @@ public class MynaportalTokenEndpoint {
     private final AccessTokens tokens;
 
     @Inject
-    MynaportalTokenEndpoint(ServiceDirectory directory, ClientCertificates certificates, AuthorizationFaults faults,
+    public MynaportalTokenEndpoint(ServiceDirectory directory, ClientCertificates certificates, AuthorizationFaults faults,
                             CodeStore codes, Consents consents, AccessTokens tokens) {
         this.directory = directory;
         this.certificates = certificates;

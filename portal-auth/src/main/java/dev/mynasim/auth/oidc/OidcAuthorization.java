@@ -85,7 +85,7 @@ public class OidcAuthorization {
             if (value.equals("openid")) {
                 continue;
             }
-            if (Attributes.NAMES.containsKey(value)) {
+            if (Attributes.SCOPES.contains(value)) {
                 attributes.add(value);
                 continue;
             }
@@ -148,10 +148,9 @@ public class OidcAuthorization {
         }
         // ui_locales, acr_values and claims are accepted and not acted on: the pages follow the browser's language,
         // there is one acr, and claims_parameter_supported is false (OpenID Connect Core §5.5 lets the OP ignore it)
-        return start.begin(new AuthorizationRequest(environment, service, client.redirectUri(), state.orElse(null),
-                prompt.contains("login"), prompt.contains("none"), maxAge, card,
-                Parameters.single(query, "mynasim_pin"), Parameters.single(query, "mynasim_consent"),
-                new AuthorizationTransaction.Extras(apis, attributes, nonce.orElse(null), challenge.orElse(null),
+        return start.begin(new AuthorizationRequest.Oidc(environment, service, client.redirectUri(), state.orElse(null),
+                prompt.contains("login"), maxAge, card, Parameters.single(query, "mynasim_pin"),
+                Parameters.single(query, "mynasim_consent"), prompt.contains("none"), new AuthorizationTransaction.Extras(apis, attributes, nonce.orElse(null), challenge.orElse(null),
                         service.rememberConsent() && !prompt.contains("consent")),
                 hintedSubject), cookie);
     }

@@ -64,30 +64,14 @@ public class PortalLocale {
                 .filter(e -> e.labelJa().equals(labelJa)).findFirst().map(e -> text("env." + e.path())).orElse(labelJa);
     }
 
-    /**
-     * What the consent screen says an API (or, for the OpenID Connect door, a basic attribute) returns, in the
-     * reader's language; the Japanese wording comes from the flow.
-     */
+    /** What the consent screen says an API (or, for the OpenID Connect door, a basic attribute) returns. */
     public String apiData(dev.mynasim.auth.api.PortalFlow.ApiLine line) {
-        if ("ja".equals(getCurrent().getLanguage())) {
-            return line.data();
-        }
-        return line.api() != null ? text("consent.data." + line.api().code()) : text("consent.data.attribute");
+        return text(line.api() != null ? "consent.data." + line.api().code() : "consent.data.attribute");
     }
 
     /** The name of a consent line: the API's, else the basic attribute's. */
     public String apiLineName(dev.mynasim.auth.api.PortalFlow.ApiLine line) {
-        if (line.api() != null) {
-            return api(line.api());
-        }
-        return "ja".equals(getCurrent().getLanguage()) ? line.name()
-                : java.util.Objects.requireNonNullElse(englishAttribute(line.name()), line.name());
-    }
-
-    private String englishAttribute(String nameJa) {
-        String key = "consent.attribute." + nameJa;
-        java.util.ResourceBundle bundle = java.util.ResourceBundle.getBundle("dev.mynasim.web.messages", getCurrent());
-        return bundle.containsKey(key) ? bundle.getString(key) : null;
+        return line.api() != null ? api(line.api()) : text("consent.attribute." + line.attribute());
     }
 
     /** The language the switch offers: the other one. */
