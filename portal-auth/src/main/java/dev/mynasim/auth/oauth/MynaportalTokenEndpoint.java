@@ -1,5 +1,7 @@
 package dev.mynasim.auth.oauth;
 
+import com.nimbusds.oauth2.sdk.AccessTokenResponse;
+import com.nimbusds.oauth2.sdk.token.Tokens;
 import dev.mynasim.auth.api.PresentedCertificate;
 import dev.mynasim.auth.consent.Consents;
 import dev.mynasim.auth.consent.OAuthGrant;
@@ -15,7 +17,6 @@ import dev.mynasim.registry.api.RegisteredService;
 import dev.mynasim.registry.api.ServiceDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,8 +52,8 @@ public class MynaportalTokenEndpoint {
         this(null, null, null, null, null, null);
     }
 
-    /** The token response's members, in the order they are written. */
-    public Map<String, Object> exchange(Environment environment, Map<String, List<String>> form,
+    /** RFC 6749 §5.1: the access token, {@code Bearer}, its lifetime and scope; this door issues no refresh token. */
+    public AccessTokenResponse exchange(Environment environment, Map<String, List<String>> form,
                                         PresentedCertificate presented) {
         Parameters.repeated(form).ifPresent(name -> {
             throw new OAuthError(400, "invalid_request", "parameter " + name + " is repeated (RFC 6749 §3.2)");
@@ -83,11 +84,6 @@ public class MynaportalTokenEndpoint {
         AccessTokens.Issued token = tokens.issue(grant, certificate);
         codes.markUsed(code, grant.id());
         tokens.audit("token.issue", grant, token);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("access_token", token.token());
-        body.put("token_type", "Bearer");
-        body.put("expires_in", token.lifetime().toSeconds());
-        body.put("scope", token.scope());
-        return body;
+        return new AccessTokenResponse(new Tokens(token.bearer(), null));
     }
 }

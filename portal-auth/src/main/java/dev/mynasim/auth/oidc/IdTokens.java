@@ -8,8 +8,12 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.langtag.LangTag;
 import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
 import com.nimbusds.openid.connect.sdk.claims.AccessTokenHash;
+import com.nimbusds.openid.connect.sdk.claims.Address;
+import com.nimbusds.openid.connect.sdk.claims.Gender;
+import com.nimbusds.openid.connect.sdk.claims.PersonClaims;
 import dev.mynasim.auth.consent.OAuthGrant;
 import dev.mynasim.auth.person.People;
 import dev.mynasim.auth.person.Person;
@@ -23,9 +27,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -72,7 +74,7 @@ public class IdTokens {
                 .claim("at_hash", AccessTokenHash.compute(new BearerAccessToken(accessToken), JWSAlgorithm.RS256, null)
                         .getValue())
                 .claim("verification_skipped", grant.cardSkipped());
-        attributes(grant).forEach(claims::claim);
+        attributes(grant).toJSONObject().forEach(claims::claim);
         boolean es256 = service.idTokenAlg().equals("ES256");
         try {
             SignedJWT jwt;
@@ -119,27 +121,41 @@ public class IdTokens {
         return subjects.subject(grant.person(), grant.client().apiUser(), grant.environment());
     }
 
-    /** The standard claims of the consented attribute scopes (OpenID Connect Core §5.4); nothing else. */
-    public Map<String, Object> attributes(OAuthGrant grant) {
-        Map<String, Object> claims = new LinkedHashMap<>();
+    /** The standard claims of the consented attribute scopes (OpenID Connect Core §5.1, §5.4); nothing else. */
+    public PersonClaims attributes(OAuthGrant grant) {
+        PersonClaims claims = new PersonClaims();
         List<String> granted = grant.attributes();
         if (granted.isEmpty()) {
             return claims;
         }
         Person person = people.find(grant.person()).orElseThrow();
         if (granted.contains("name")) {
-            claims.put("name", person.name());
-            claims.put("name#ja-Kana-JP", person.nameKana());
+            claims.setName(person.name());
+            claims.setName(person.nameKana(), KANA);
         }
         if (granted.contains("address")) {
-            claims.put("address", Map.of("formatted", person.address(), "country", "JP"));
+            Address address = new Address();
+            address.setFormatted(person.address());
+            address.setCountry("JP");
+            claims.setAddress(address);
         }
         if (granted.contains("birthdate")) {
-            claims.put("birthdate", person.birthdate().toString());
+            claims.setBirthdate(person.birthdate().toString());
         }
         if (granted.contains("gender")) {
-            claims.put("gender", person.gender().code());
+            claims.setGender(new Gender(person.gender().code()));
         }
         return claims;
+    }
+
+    /** The language tag of the name's reading (フリガナ): {@code name#ja-Kana-JP}. */
+    private static final LangTag KANA = kana();
+
+    private static LangTag kana() {
+        try {
+            return LangTag.parse("ja-Kana-JP");
+        } catch (com.nimbusds.langtag.LangTagException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -6,7 +6,11 @@ import com.nimbusds.jose.jwk.JWKMatcher;
 import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyConverter;
+import com.nimbusds.jose.util.Base64URL;
+import com.nimbusds.oauth2.sdk.AccessTokenResponse;
 import com.nimbusds.oauth2.sdk.ParseException;
+import com.nimbusds.oauth2.sdk.Scope;
+import com.nimbusds.oauth2.sdk.TokenIntrospectionSuccessResponse;
 import com.nimbusds.oauth2.sdk.auth.ClientAuthenticationMethod;
 import com.nimbusds.oauth2.sdk.auth.PrivateKeyJWT;
 import com.nimbusds.oauth2.sdk.auth.Secret;
@@ -16,9 +20,16 @@ import com.nimbusds.oauth2.sdk.auth.verifier.Context;
 import com.nimbusds.oauth2.sdk.auth.verifier.InvalidClientException;
 import com.nimbusds.oauth2.sdk.id.Audience;
 import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.id.Issuer;
+import com.nimbusds.oauth2.sdk.id.Subject;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallenge;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.oauth2.sdk.token.AccessTokenType;
+import com.nimbusds.oauth2.sdk.token.RefreshToken;
+import com.nimbusds.oauth2.sdk.token.Tokens;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
+import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
 import dev.mynasim.auth.api.PresentedCertificate;
 import dev.mynasim.auth.consent.Consents;
 import dev.mynasim.auth.consent.OAuthGrant;
@@ -43,7 +54,7 @@ import jakarta.inject.Inject;
 import java.security.PublicKey;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -96,14 +107,15 @@ public class OidcTokenEndpoint {
     ClientCertificates certificates;
 
     public static String tokenEndpoint(AccessTokens tokens, Environment environment) {
-        return tokens.issuer(environment) + "/oidc/token";
+        return OidcPaths.at(tokens.issuer(environment), OidcPaths.TOKEN);
     }
 
     /** The client that authenticated, and the thumbprint of its TLS certificate when that is how (RFC 8705 §2). */
     private record Client(RegisteredService service, Optional<String> certificate) {
     }
 
-    public Map<String, Object> exchange(Environment environment, Map<String, List<String>> form,
+    /** RFC 6749 §5.1 with OpenID Connect Core §3.1.3.3: the code's answer carries the ID token, a refresh's does not. */
+    public AccessTokenResponse exchange(Environment environment, Map<String, List<String>> form,
                                         Optional<String> authorization, PresentedCertificate presented) {
         form.entrySet().stream().filter(e -> e.getValue().size() > 1).findFirst().ifPresent(e -> {
             throw new OAuthError(400, "invalid_request", "parameter " + e.getKey() + " is repeated (RFC 6749 §3.2)");
@@ -140,13 +152,13 @@ public class OidcTokenEndpoint {
         AccessTokens.Issued token = tokens.issue(grant, scope(grant), client.certificate());
         codes.markUsed(code, grant.id());
         tokens.audit("token.issue", grant, token);
-        Map<String, Object> body = tokenResponse(grant, token);
-        body.put("id_token", idTokens.issue(grant, service, issued.extras().nonce(), token.token()));
-        return body;
+        RefreshToken refreshToken = new RefreshToken(refreshTokens.issue(grant));
+        String idToken = idTokens.issue(grant, service, issued.extras().nonce(), token.token());
+        return new OIDCTokenResponse(new OIDCTokens(idToken, token.bearer(), refreshToken));
     }
 
     /** RFC 6749 §6 with rotation: the old refresh token dies, a new one comes with the new access token. */
-    private Map<String, Object> refresh(Environment environment, Map<String, List<String>> form,
+    private AccessTokenResponse refresh(Environment environment, Map<String, List<String>> form,
                                         Optional<String> authorization, PresentedCertificate presented) {
         Client client = authenticate(environment, form, authorization, presented, true);
         RegisteredService service = client.service();
@@ -163,49 +175,47 @@ public class OidcTokenEndpoint {
         // RFC 8705 §3: the new access token is bound to the certificate the refresh came with
         AccessTokens.Issued token = tokens.issue(grant, scope(grant), client.certificate());
         tokens.audit("token.refresh", grant, token);
-        return tokenResponse(grant, token);
+        return new AccessTokenResponse(new Tokens(token.bearer(), new RefreshToken(refreshTokens.issue(grant))));
     }
 
     /**
      * RFC 7662 introspection for an authenticated client (a public client cannot authenticate, so it gets 401): about
      * its own tokens only; anything else is {@code active: false}.
      */
-    public Map<String, Object> introspect(Environment environment, Map<String, List<String>> form,
-                                          Optional<String> authorization, PresentedCertificate presented) {
+    public TokenIntrospectionSuccessResponse introspect(Environment environment, Map<String, List<String>> form,
+                                                        Optional<String> authorization, PresentedCertificate presented) {
         RegisteredService caller = authenticate(environment, form, authorization, presented, false).service();
         String value = Parameters.required(form, "token");
-        Map<String, Object> inactive = new LinkedHashMap<>(Map.of("active", false));
+        TokenIntrospectionSuccessResponse inactive = new TokenIntrospectionSuccessResponse.Builder(false).build();
         try {
             var verified = verifier.verifyAbout(value, environment);
             if (!verified.client().equals(caller.clientId())) {
                 return inactive;
             }
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("active", true);
-            body.put("token_type", "access_token");
-            body.put("client_id", verified.client().toString());
-            body.put("sub", verified.subject());
-            body.put("scope", String.join(" ", verified.apis().stream().map(MynaApi::code).sorted().toList()));
-            body.put("exp", verified.expiresAt().getEpochSecond());
-            body.put("iss", tokens.issuer(environment));
-            body.put("auth_time", verified.authTime().getEpochSecond());
-            body.put("verification_skipped", verified.verificationSkipped());
+            var active = new TokenIntrospectionSuccessResponse.Builder(true)
+                    .tokenType(new AccessTokenType("access_token"))
+                    .clientID(new ClientID(verified.client().toString()))
+                    .subject(new Subject(verified.subject()))
+                    // the APIs only, and empty when the token reaches none (Scope would leave the member out)
+                    .parameter("scope", String.join(" ", verified.apis().stream().map(MynaApi::code).sorted().toList()))
+                    .expirationTime(Date.from(verified.expiresAt()))
+                    .issuer(new Issuer(tokens.issuer(environment)))
+                    .parameter("auth_time", verified.authTime().getEpochSecond())
+                    .parameter("verification_skipped", verified.verificationSkipped());
             // RFC 8705 §3.2: the confirmation of a certificate-bound token
-            verified.certificateThumbprint().ifPresent(t -> body.put("cnf", Map.of(AccessTokens.CONFIRMATION, t)));
-            return body;
+            verified.certificateThumbprint().ifPresent(t -> active.x509CertificateSHA256Thumbprint(new Base64URL(t)));
+            return active.build();
         } catch (dev.mynasim.auth.api.TokenRejected notAnAccessToken) {
             return refreshTokens.grantOf(value)
                     .filter(grant -> grant.client().equals(caller.clientId()) && grant.environment() == environment)
                     .filter(grant -> refreshTokens.usable(value) && consents.stands(grant))
-                    .map(grant -> {
-                        Map<String, Object> body = new LinkedHashMap<>();
-                        body.put("active", true);
-                        body.put("token_type", "refresh_token");
-                        body.put("client_id", grant.client().toString());
-                        body.put("sub", idTokens.subject(grant));
-                        body.put("scope", scope(grant));
-                        return body;
-                    }).orElse(inactive);
+                    .map(grant -> new TokenIntrospectionSuccessResponse.Builder(true)
+                            .tokenType(new AccessTokenType("refresh_token"))
+                            .clientID(new ClientID(grant.client().toString()))
+                            .subject(new Subject(idTokens.subject(grant)))
+                            .scope(Scope.parse(scope(grant)))
+                            .build())
+                    .orElse(inactive);
         }
     }
 
@@ -225,16 +235,6 @@ public class OidcTokenEndpoint {
         }
         grant.filter(g -> g.client().equals(caller.clientId()) && g.environment() == environment)
                 .ifPresent(g -> consents.revokeGrant(g.id(), "revoked by the client (RFC 7009)", caller.clientId().toString()));
-    }
-
-    private Map<String, Object> tokenResponse(OAuthGrant grant, AccessTokens.Issued token) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("access_token", token.token());
-        body.put("token_type", "Bearer");
-        body.put("expires_in", token.lifetime().toSeconds());
-        body.put("scope", token.scope());
-        body.put("refresh_token", refreshTokens.issue(grant));
-        return body;
     }
 
     /** {@code openid}, the consented attributes and the APIs of the grant. */

@@ -8,6 +8,8 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.oauth2.sdk.Scope;
+import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
 import dev.mynasim.auth.consent.OAuthGrant;
 import dev.mynasim.registry.api.AuditTrail;
 import dev.mynasim.registry.api.Environment;
@@ -44,6 +46,10 @@ public class AccessTokens {
 
     /** An issued token and its lifetime. */
     public record Issued(String token, Duration lifetime, String scope) {
+        /** As a token response carries it (RFC 6750): {@code Bearer}, its lifetime in seconds and its scope. */
+        public BearerAccessToken bearer() {
+            return new BearerAccessToken(token, lifetime.toSeconds(), Scope.parse(scope));
+        }
     }
 
     @Inject

@@ -2,16 +2,15 @@ package dev.mynasim.auth.oauth.rest;
 
 import static dev.mynasim.registry.api.JsonP.JSON;
 
+import com.nimbusds.jose.util.JSONObjectUtils;
 import dev.mynasim.auth.api.PortalFlow.SessionCookie;
 import dev.mynasim.auth.flow.AuthorizeOutcome;
 import dev.mynasim.auth.protocol.OAuthError;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.List;
-import java.util.Map;
+import net.minidev.json.JSONObject;
 
 /** How both doors answer: authorize outcomes, token JSON and RFC 6749 §5.2 errors. */
 public final class AuthorizeResponses {
@@ -65,35 +64,17 @@ public final class AuthorizeResponses {
         return true;
     }
 
-    /** A token response: strings, numbers and JSON objects as they are; never cached (RFC 6749 §5.1). */
-    public static Response json(Map<String, Object> body) {
-        return noStore(Response.ok(object(body).build().toString(), MediaType.APPLICATION_JSON_TYPE));
+    /**
+     * A token endpoint's answer, from the JSON of a Nimbus response object (token, introspection): never cached
+     * (RFC 6749 §5.1).
+     */
+    public static Response json(JSONObject body) {
+        return noStore(Response.ok(text(body), MediaType.APPLICATION_JSON_TYPE));
     }
 
-    /** The JSON text of a map of claims or metadata. */
-    public static String text(Map<String, Object> body) {
-        return object(body).build().toString();
-    }
-
-    @SuppressWarnings("unchecked")
-    static JsonObjectBuilder object(Map<String, Object> body) {
-        JsonObjectBuilder json = JSON.createObjectBuilder();
-        body.forEach((name, value) -> {
-            if (value instanceof Number number) {
-                json.add(name, number.longValue());
-            } else if (value instanceof Boolean flag) {
-                json.add(name, flag);
-            } else if (value instanceof Map<?, ?> map) {
-                json.add(name, object((Map<String, Object>) map));
-            } else if (value instanceof List<?> list) {
-                var array = JSON.createArrayBuilder();
-                list.forEach(item -> array.add(String.valueOf(item)));
-                json.add(name, array);
-            } else {
-                json.add(name, String.valueOf(value));
-            }
-        });
-        return json;
+    /** The JSON text of a Nimbus object's JSON (metadata, UserInfo): as Nimbus holds it, without escaping {@code /}. */
+    public static String text(JSONObject body) {
+        return JSONObjectUtils.toJSONString(body);
     }
 
     /** RFC 6749 §4.1.3: a token request is a form; anything else is invalid_request in the RFC's format. */

@@ -2,7 +2,6 @@ package dev.mynasim.auth.oauth.rest;
 
 import dev.mynasim.auth.api.PresentedCertificate;
 import dev.mynasim.auth.flow.AuthorizeOutcome;
-import dev.mynasim.auth.protocol.OAuthError;
 import dev.mynasim.auth.flow.VerificationSessions;
 import dev.mynasim.auth.oauth.MynaportalAuthorization;
 import dev.mynasim.auth.oauth.MynaportalTokenEndpoint;
@@ -78,11 +77,8 @@ public class MynaportalAuthorizationResource {
     @Operation(summary = "RFC 6749 §4.1.3 token request: grant_type=authorization_code, code, redirect_uri, client_id; "
             + "a tls_client_auth client sends it to the mutual-TLS listener with its certificate (RFC 8705)")
     public Response token(MultivaluedMap<String, String> form) {
-        try {
-            return AuthorizeResponses.json(tokenEndpoint.exchange(Environment.parse(environment), form, presented.get()));
-        } catch (OAuthError e) {
-            return AuthorizeResponses.error(e);
-        }
+        return AuthorizeResponses.json(tokenEndpoint.exchange(Environment.parse(environment), form, presented.get())
+                .toJSONObject());
     }
 
     /** RFC 6749 §4.1.3: the token request is a form; anything else is invalid_request in the RFC's format. */

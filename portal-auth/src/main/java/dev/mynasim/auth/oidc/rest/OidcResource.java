@@ -1,16 +1,37 @@
 package dev.mynasim.auth.oidc.rest;
 
+import static com.nimbusds.oauth2.sdk.auth.ClientAuthenticationMethod.CLIENT_SECRET_BASIC;
+import static com.nimbusds.oauth2.sdk.auth.ClientAuthenticationMethod.CLIENT_SECRET_POST;
+import static com.nimbusds.oauth2.sdk.auth.ClientAuthenticationMethod.NONE;
+import static com.nimbusds.oauth2.sdk.auth.ClientAuthenticationMethod.PRIVATE_KEY_JWT;
+import static com.nimbusds.oauth2.sdk.auth.ClientAuthenticationMethod.TLS_CLIENT_AUTH;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.langtag.LangTag;
+import com.nimbusds.oauth2.sdk.GrantType;
+import com.nimbusds.oauth2.sdk.ResponseMode;
+import com.nimbusds.oauth2.sdk.ResponseType;
+import com.nimbusds.oauth2.sdk.Scope;
+import com.nimbusds.oauth2.sdk.id.Issuer;
+import com.nimbusds.oauth2.sdk.id.Subject;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
+import com.nimbusds.openid.connect.sdk.Prompt;
+import com.nimbusds.openid.connect.sdk.SubjectType;
+import com.nimbusds.openid.connect.sdk.claims.ACR;
+import com.nimbusds.openid.connect.sdk.claims.UserInfo;
+import com.nimbusds.openid.connect.sdk.op.OIDCProviderEndpointMetadata;
+import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import dev.mynasim.auth.api.PresentedCertificate;
 import dev.mynasim.auth.api.TokenRejected;
 import dev.mynasim.auth.api.VerifiedAccessToken;
 import dev.mynasim.auth.consent.Consents;
 import dev.mynasim.auth.consent.OAuthGrant;
 import dev.mynasim.auth.flow.AuthorizeOutcome;
-import dev.mynasim.auth.protocol.OAuthError;
 import dev.mynasim.auth.flow.VerificationSessions;
 import dev.mynasim.auth.oauth.rest.AuthorizeResponses;
 import dev.mynasim.auth.oidc.IdTokens;
 import dev.mynasim.auth.oidc.OidcAuthorization;
+import dev.mynasim.auth.oidc.OidcPaths;
 import dev.mynasim.auth.oidc.OidcTokenEndpoint;
 import dev.mynasim.auth.token.AccessTokens;
 import dev.mynasim.auth.token.JwtAccessTokenVerifier;
@@ -35,12 +56,12 @@ import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import net.minidev.json.JSONObject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -86,74 +107,96 @@ public class OidcResource {
     @PathParam("environment")
     String environment;
 
+    /** The pages' languages, Japanese first. */
+    private static final List<LangTag> UI_LOCALES = languages("ja", "en");
+
+    private static List<LangTag> languages(String... tags) {
+        try {
+            List<LangTag> languages = new ArrayList<>();
+            for (String tag : tags) {
+                languages.add(new LangTag(tag));
+            }
+            return List.copyOf(languages);
+        } catch (com.nimbusds.langtag.LangTagException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @GET
-    @Path(".well-known/openid-configuration")
+    @Path(OidcPaths.DISCOVERY)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "OpenID Provider metadata (OpenID Connect Discovery 1.0)")
     public Response discovery() {
         Environment env = Environment.parse(environment);
-        String issuer = tokens.issuer(env);
+        return Response.ok(AuthorizeResponses.text(metadata(tokens.issuer(env), env, tlsBaseUrl)))
+                .type(MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", "max-age=300").build();
+    }
+
+    /** The provider metadata of an environment's issuer; {@code tlsBaseUrl}: the mutual-TLS listener, if any. */
+    static JSONObject metadata(String issuer, Environment env, Optional<String> tlsBaseUrl) {
+        boolean test = env == Environment.TEST;
         List<String> scopes = new ArrayList<>(List.of("openid"));
         Arrays.stream(MynaApi.values()).map(MynaApi::code).forEach(scopes::add);
         scopes.addAll(List.of("name", "address", "birthdate", "gender"));
-        Map<String, Object> metadata = new LinkedHashMap<>();
-        metadata.put("issuer", issuer);
-        metadata.put("authorization_endpoint", issuer + "/oidc/authorize");
-        metadata.put("token_endpoint", OidcTokenEndpoint.tokenEndpoint(tokens, env));
-        metadata.put("userinfo_endpoint", issuer + "/oidc/userinfo");
-        metadata.put("jwks_uri", issuer + "/oidc/jwks");
-        metadata.put("introspection_endpoint", issuer + "/oidc/introspect");
-        metadata.put("revocation_endpoint", issuer + "/oidc/revoke");
-        metadata.put("introspection_endpoint_auth_methods_supported", env == Environment.TEST
-                ? List.of("private_key_jwt", "tls_client_auth", "client_secret_basic", "client_secret_post")
-                : List.of("private_key_jwt", "tls_client_auth"));
-        metadata.put("revocation_endpoint_auth_methods_supported", env == Environment.TEST
-                ? List.of("private_key_jwt", "tls_client_auth", "none") : List.of("private_key_jwt", "tls_client_auth"));
-        metadata.put("scopes_supported", scopes);
-        metadata.put("response_types_supported", List.of("code"));
-        metadata.put("response_modes_supported", List.of("query"));
-        metadata.put("grant_types_supported", List.of("authorization_code", "refresh_token"));
-        metadata.put("subject_types_supported", List.of("pairwise"));
-        metadata.put("id_token_signing_alg_values_supported", List.of("RS256", "ES256"));
-        metadata.put("token_endpoint_auth_methods_supported", env == Environment.TEST
-                ? List.of("private_key_jwt", "tls_client_auth", "client_secret_basic", "client_secret_post", "none")
-                : List.of("private_key_jwt", "tls_client_auth"));
+        OIDCProviderMetadata metadata = new OIDCProviderMetadata(new Issuer(issuer), List.of(SubjectType.PAIRWISE),
+                URI.create(OidcPaths.at(issuer, OidcPaths.JWKS)));
+        metadata.setAuthorizationEndpointURI(URI.create(OidcPaths.at(issuer, OidcPaths.AUTHORIZE)));
+        metadata.setTokenEndpointURI(URI.create(OidcPaths.at(issuer, OidcPaths.TOKEN)));
+        metadata.setUserInfoEndpointURI(URI.create(OidcPaths.at(issuer, OidcPaths.USERINFO)));
+        metadata.setIntrospectionEndpointURI(URI.create(OidcPaths.at(issuer, OidcPaths.INTROSPECT)));
+        metadata.setRevocationEndpointURI(URI.create(OidcPaths.at(issuer, OidcPaths.REVOKE)));
+        metadata.setIntrospectionEndpointAuthMethods(test
+                ? List.of(PRIVATE_KEY_JWT, TLS_CLIENT_AUTH, CLIENT_SECRET_BASIC, CLIENT_SECRET_POST)
+                : List.of(PRIVATE_KEY_JWT, TLS_CLIENT_AUTH));
+        metadata.setRevocationEndpointAuthMethods(test
+                ? List.of(PRIVATE_KEY_JWT, TLS_CLIENT_AUTH, NONE) : List.of(PRIVATE_KEY_JWT, TLS_CLIENT_AUTH));
+        metadata.setScopes(Scope.parse(scopes));
+        metadata.setResponseTypes(List.of(ResponseType.CODE));
+        metadata.setResponseModes(List.of(ResponseMode.QUERY));
+        metadata.setGrantTypes(List.of(GrantType.AUTHORIZATION_CODE, GrantType.REFRESH_TOKEN));
+        metadata.setIDTokenJWSAlgs(List.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256));
+        metadata.setTokenEndpointAuthMethods(test
+                ? List.of(PRIVATE_KEY_JWT, TLS_CLIENT_AUTH, CLIENT_SECRET_BASIC, CLIENT_SECRET_POST, NONE)
+                : List.of(PRIVATE_KEY_JWT, TLS_CLIENT_AUTH));
         // RFC 8705 §3.3, §5: certificate-bound tokens, and where the endpoints that read a client certificate listen
-        metadata.put("tls_client_certificate_bound_access_tokens", true);
-        mtlsAliases(tlsBaseUrl, env).ifPresent(aliases -> metadata.put("mtls_endpoint_aliases", aliases));
-        metadata.put("token_endpoint_auth_signing_alg_values_supported", List.of("RS256", "PS256", "ES256"));
-        metadata.put("code_challenge_methods_supported", List.of("S256"));
-        metadata.put("prompt_values_supported", List.of("none", "login", "consent"));
-        metadata.put("acr_values_supported", List.of(AccessTokens.ACR));
-        metadata.put("claims_supported", List.of("iss", "sub", "aud", "exp", "iat", "auth_time", "nonce", "acr", "amr",
+        metadata.setSupportsTLSClientCertificateBoundAccessTokens(true);
+        mtlsAliases(tlsBaseUrl, env).ifPresent(metadata::setMtlsEndpointAliases);
+        metadata.setTokenEndpointJWSAlgs(List.of(JWSAlgorithm.RS256, JWSAlgorithm.PS256, JWSAlgorithm.ES256));
+        metadata.setCodeChallengeMethods(List.of(CodeChallengeMethod.S256));
+        metadata.setPromptTypes(List.of(Prompt.Type.NONE, Prompt.Type.LOGIN, Prompt.Type.CONSENT));
+        metadata.setACRs(List.of(new ACR(AccessTokens.ACR)));
+        metadata.setClaims(List.of("iss", "sub", "aud", "exp", "iat", "auth_time", "nonce", "acr", "amr",
                 "at_hash", "verification_skipped", "name", "name#ja-Kana-JP", "address", "birthdate", "gender"));
-        metadata.put("authorization_response_iss_parameter_supported", true);
-        metadata.put("claims_parameter_supported", false);
-        metadata.put("request_parameter_supported", false);
-        metadata.put("request_uri_parameter_supported", false);
-        metadata.put("ui_locales_supported", List.of("ja", "en"));
-        return Response.ok(AuthorizeResponses.text(metadata)).type(MediaType.APPLICATION_JSON_TYPE)
-                .header("Cache-Control", "max-age=300").build();
+        metadata.setSupportsAuthorizationResponseIssuerParam(true);
+        metadata.setSupportsClaimsParams(false);
+        metadata.setSupportsRequestParam(false);
+        metadata.setSupportsRequestURIParam(false);
+        metadata.setUILocales(UI_LOCALES);
+        JSONObject json = metadata.toJSONObject();
+        // Nimbus leaves out these two when false (their default); the document states them, as it always has
+        json.put("claims_parameter_supported", false);
+        json.put("request_parameter_supported", false);
+        return json;
     }
 
     /**
      * RFC 8705 §5: the endpoints on the mutual-TLS listener, only when one is configured ({@code mynasim.tls.base-url},
      * which {@code bin/mynasim --tls} sets): advertising a listener that does not run sends clients to a dead port.
      */
-    static Optional<Map<String, Object>> mtlsAliases(Optional<String> tlsBaseUrl, Environment env) {
+    static Optional<OIDCProviderEndpointMetadata> mtlsAliases(Optional<String> tlsBaseUrl, Environment env) {
         return tlsBaseUrl.filter(url -> !url.isBlank()).map(url -> {
             String mtls = url.strip().replaceAll("/+$", "") + "/" + env.path();
-            Map<String, Object> aliases = new LinkedHashMap<>();
-            aliases.put("token_endpoint", mtls + "/oidc/token");
-            aliases.put("introspection_endpoint", mtls + "/oidc/introspect");
-            aliases.put("revocation_endpoint", mtls + "/oidc/revoke");
-            aliases.put("userinfo_endpoint", mtls + "/oidc/userinfo");
+            OIDCProviderEndpointMetadata aliases = new OIDCProviderEndpointMetadata();
+            aliases.setTokenEndpointURI(URI.create(OidcPaths.at(mtls, OidcPaths.TOKEN)));
+            aliases.setIntrospectionEndpointURI(URI.create(OidcPaths.at(mtls, OidcPaths.INTROSPECT)));
+            aliases.setRevocationEndpointURI(URI.create(OidcPaths.at(mtls, OidcPaths.REVOKE)));
+            aliases.setUserInfoEndpointURI(URI.create(OidcPaths.at(mtls, OidcPaths.USERINFO)));
             return aliases;
         });
     }
 
     @GET
-    @Path("oidc/authorize")
+    @Path(OidcPaths.AUTHORIZE)
     @Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON})
     @Operation(summary = "OpenID Connect Core §3.1.2.1 authentication request (code flow; state, nonce and S256 PKCE required)")
     public Response authorize(@Context UriInfo uri, @Context HttpHeaders headers) {
@@ -165,7 +208,7 @@ public class OidcResource {
      * in the body; the same rules and pages apply. A browser follows the 302 that answers it with a GET.
      */
     @POST
-    @Path("oidc/authorize")
+    @Path(OidcPaths.AUTHORIZE)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON})
     @Operation(summary = "The authentication request sent as a form (OpenID Connect Core §3.1.2.1)")
@@ -176,7 +219,7 @@ public class OidcResource {
 
     /** Not a form: there is no client or redirect URI to trust, so the error page (DESIGN.md 9.4, 9.9). */
     @POST
-    @Path("oidc/authorize")
+    @Path(OidcPaths.AUTHORIZE)
     @Consumes(MediaType.WILDCARD)
     @Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON})
     @Operation(hidden = true)
@@ -195,22 +238,18 @@ public class OidcResource {
     }
 
     @POST
-    @Path("oidc/token")
+    @Path(OidcPaths.TOKEN)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Token request: authorization_code with code_verifier, refresh_token; private_key_jwt (RFC 7523), "
             + "tls_client_auth (RFC 8705, on the mutual-TLS listener), client secrets or none (TEST)")
     public Response token(@HeaderParam("Authorization") String authorization, MultivaluedMap<String, String> form) {
-        try {
-            return AuthorizeResponses.json(tokenEndpoint.exchange(Environment.parse(environment), form,
-                    Optional.ofNullable(authorization), presented.get()));
-        } catch (OAuthError e) {
-            return AuthorizeResponses.error(e);
-        }
+        return AuthorizeResponses.json(tokenEndpoint.exchange(Environment.parse(environment), form,
+                Optional.ofNullable(authorization), presented.get()).toJSONObject());
     }
 
     @POST
-    @Path("oidc/token")
+    @Path(OidcPaths.TOKEN)
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(hidden = true)
@@ -219,35 +258,26 @@ public class OidcResource {
     }
 
     @POST
-    @Path("oidc/introspect")
+    @Path(OidcPaths.INTROSPECT)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "RFC 7662 token introspection, for an authenticated client and its own tokens")
     public Response introspect(@HeaderParam("Authorization") String authorization, MultivaluedMap<String, String> form) {
-        try {
-            return AuthorizeResponses.json(tokenEndpoint.introspect(Environment.parse(environment), form,
-                    Optional.ofNullable(authorization), presented.get()));
-        } catch (OAuthError e) {
-            return AuthorizeResponses.error(e);
-        }
+        return AuthorizeResponses.json(tokenEndpoint.introspect(Environment.parse(environment), form,
+                Optional.ofNullable(authorization), presented.get()).toJSONObject());
     }
 
     @POST
-    @Path("oidc/revoke")
+    @Path(OidcPaths.REVOKE)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "RFC 7009 revocation: the grant behind an access or refresh token, with all its tokens")
     public Response revoke(@HeaderParam("Authorization") String authorization, MultivaluedMap<String, String> form) {
-        try {
-            tokenEndpoint.revoke(Environment.parse(environment), form, Optional.ofNullable(authorization),
-                    presented.get());
-            return Response.ok().header("Cache-Control", "no-store").build();
-        } catch (OAuthError e) {
-            return AuthorizeResponses.error(e);
-        }
+        tokenEndpoint.revoke(Environment.parse(environment), form, Optional.ofNullable(authorization), presented.get());
+        return Response.ok().header("Cache-Control", "no-store").build();
     }
 
     @GET
-    @Path("oidc/userinfo")
+    @Path(OidcPaths.USERINFO)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "UserInfo (OpenID Connect Core §5.3): sub and the consented basic attributes")
     public Response userinfo(@HeaderParam("Authorization") String authorization) {
@@ -255,7 +285,7 @@ public class OidcResource {
     }
 
     @POST
-    @Path("oidc/userinfo")
+    @Path(OidcPaths.USERINFO)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "UserInfo with the token in the header or, as RFC 6750 §2.2 allows, in the form body")
@@ -264,7 +294,7 @@ public class OidcResource {
     }
 
     @GET
-    @Path("oidc/jwks")
+    @Path(OidcPaths.JWKS)
     @Produces("application/jwk-set+json")
     @Operation(summary = "The keys that verify this environment's ID tokens and access tokens")
     public Response jwks() {
@@ -280,10 +310,9 @@ public class OidcResource {
             VerifiedAccessToken verified = verifier.verifyForUserinfo(token.get(), Environment.parse(environment),
                     presented.get());
             OAuthGrant grant = consents.findGrant(verified.grantId()).orElseThrow();
-            Map<String, Object> claims = new LinkedHashMap<>();
-            claims.put("sub", verified.subject());
+            UserInfo claims = new UserInfo(new Subject(verified.subject()));
             claims.putAll(idTokens.attributes(grant));
-            return Response.ok(AuthorizeResponses.text(claims)).type(MediaType.APPLICATION_JSON_TYPE)
+            return Response.ok(AuthorizeResponses.text(claims.toJSONObject())).type(MediaType.APPLICATION_JSON_TYPE)
                     .header("Cache-Control", "no-store").build();
         } catch (TokenRejected e) {
             // RFC 6750 §3: the challenge names the error; no body needed

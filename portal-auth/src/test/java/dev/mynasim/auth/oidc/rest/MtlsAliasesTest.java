@@ -3,6 +3,7 @@ package dev.mynasim.auth.oidc.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mynasim.registry.api.Environment;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -18,8 +19,10 @@ class MtlsAliasesTest {
     @Test
     void withATlsListenerTheAliasesPointAtItPerEnvironment() {
         assertThat(OidcResource.mtlsAliases(Optional.of("https://sim.example:8443/"), Environment.PRODUCTION))
-                .get().satisfies(aliases -> assertThat(aliases)
-                        .containsEntry("token_endpoint", "https://sim.example:8443/production/oidc/token")
-                        .containsEntry("userinfo_endpoint", "https://sim.example:8443/production/oidc/userinfo"));
+                .get().satisfies(aliases -> assertThat(aliases.toJSONObject()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "token_endpoint", "https://sim.example:8443/production/oidc/token",
+                        "introspection_endpoint", "https://sim.example:8443/production/oidc/introspect",
+                        "revocation_endpoint", "https://sim.example:8443/production/oidc/revoke",
+                        "userinfo_endpoint", "https://sim.example:8443/production/oidc/userinfo")));
     }
 }
