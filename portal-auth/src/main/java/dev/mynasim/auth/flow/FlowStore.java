@@ -119,8 +119,8 @@ public class FlowStore {
         }
     }
 
-    /** A store of one JVM without expiry, for unit tests of the flow's parts. */
-    static FlowStore inMemory() {
+    /** A store of one JVM without expiry, for unit tests of what keeps flow state. */
+    public static FlowStore inMemory() {
         FlowStore store = new FlowStore();
         for (Kind kind : Kind.values()) {
             store.caches.put(kind, new MapShelf(new ConcurrentHashMap<>()));

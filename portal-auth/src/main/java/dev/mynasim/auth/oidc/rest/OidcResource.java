@@ -31,7 +31,7 @@ import dev.mynasim.auth.flow.VerificationSessions;
 import dev.mynasim.auth.oauth.rest.AuthorizeResponses;
 import dev.mynasim.auth.oidc.IdTokens;
 import dev.mynasim.auth.oidc.OidcAuthorization;
-import dev.mynasim.auth.oidc.OidcPaths;
+import dev.mynasim.auth.protocol.OidcPaths;
 import dev.mynasim.auth.oidc.OidcTokenEndpoint;
 import dev.mynasim.auth.token.AccessTokens;
 import dev.mynasim.auth.token.JwtAccessTokenVerifier;

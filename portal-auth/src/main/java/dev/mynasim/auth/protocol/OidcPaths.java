@@ -1,4 +1,4 @@
-package dev.mynasim.auth.oidc;
+package dev.mynasim.auth.protocol;
 
 /**
  * The OpenID Connect door's endpoints, below an environment's issuer ({@code …/test}, {@code …/production}): named

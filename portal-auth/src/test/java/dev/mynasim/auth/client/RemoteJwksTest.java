@@ -1,4 +1,4 @@
-package dev.mynasim.auth.oidc;
+package dev.mynasim.auth.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

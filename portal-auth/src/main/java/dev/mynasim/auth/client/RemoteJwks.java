@@ -1,4 +1,4 @@
-package dev.mynasim.auth.oidc;
+package dev.mynasim.auth.client;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import dev.mynasim.registry.api.CallbackHosts;

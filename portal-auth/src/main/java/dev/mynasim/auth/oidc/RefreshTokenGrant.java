@@ -1,0 +1,60 @@
+package dev.mynasim.auth.oidc;
+
+import com.nimbusds.oauth2.sdk.AccessTokenResponse;
+import com.nimbusds.oauth2.sdk.GrantType;
+import com.nimbusds.oauth2.sdk.token.RefreshToken;
+import com.nimbusds.oauth2.sdk.token.Tokens;
+import dev.mynasim.auth.client.ClientAuthentication.AuthenticatedClient;
+import dev.mynasim.auth.consent.OAuthGrant;
+import dev.mynasim.auth.protocol.OAuthError;
+import dev.mynasim.auth.protocol.Parameters;
+import dev.mynasim.auth.token.AccessTokens;
+import dev.mynasim.auth.token.RefreshTokens;
+import dev.mynasim.registry.api.Environment;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * RFC 6749 §6 with rotation: the old refresh token dies, a new one comes with the new access token, which is bound to
+ * the certificate the refresh came with (RFC 8705 §3).
+ */
+@ApplicationScoped
+public class RefreshTokenGrant implements GrantHandler {
+
+    private final AccessTokens tokens;
+    private final RefreshTokens refreshTokens;
+
+    @Inject
+    public RefreshTokenGrant(AccessTokens tokens, RefreshTokens refreshTokens) {
+        this.tokens = tokens;
+        this.refreshTokens = refreshTokens;
+    }
+
+    /** For the container's proxy. */
+    protected RefreshTokenGrant() {
+        this(null, null);
+    }
+
+    @Override
+    public GrantType type() {
+        return GrantType.REFRESH_TOKEN;
+    }
+
+    @Override
+    public AccessTokenResponse grant(Environment environment, Map<String, List<String>> form, AuthenticatedClient client) {
+        OAuthGrant grant;
+        try {
+            grant = refreshTokens.use(Parameters.required(form, "refresh_token"), client.service().clientId().toString());
+        } catch (RefreshTokens.Refused e) {
+            throw new OAuthError(400, "invalid_grant", e.getMessage());
+        }
+        if (grant.environment() != environment) {
+            throw new OAuthError(400, "invalid_grant", "the refresh token belongs to another environment");
+        }
+        AccessTokens.Issued token = tokens.issue(grant, GrantScopes.of(grant), client.certificate());
+        tokens.audit("token.refresh", grant, token);
+        return new AccessTokenResponse(new Tokens(token.bearer(), new RefreshToken(refreshTokens.issue(grant))));
+    }
+}
