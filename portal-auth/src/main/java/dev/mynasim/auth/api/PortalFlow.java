@@ -38,17 +38,21 @@ public interface PortalFlow {
     record RegistrationStep(String serviceName, String personName) {
     }
 
+    /** Why the page's action was refused: a stable code and its words in both languages (the page shows the reader's). */
+    record Refusal(String code, String messageJa, String message) {
+    }
+
     /**
-     * Where the browser goes next: a URL (a portal page or the service's redirect URI), a message to show on the
-     * same page instead, and a new verification session cookie value to set when a card was just read.
+     * Where the browser goes next: a URL (a portal page or the service's redirect URI), or a refusal to show on the
+     * same page instead; and a new verification session cookie value to set when a card was just read.
      */
-    record Next(Optional<String> location, Optional<String> message, Optional<SessionCookie> cookie) {
+    record Next(Optional<String> location, Optional<Refusal> refusal, Optional<SessionCookie> cookie) {
         public static Next to(String location) {
             return new Next(Optional.of(location), Optional.empty(), Optional.empty());
         }
 
-        public static Next stay(String message) {
-            return new Next(Optional.empty(), Optional.of(message), Optional.empty());
+        public static Next stay(Refusal refusal) {
+            return new Next(Optional.empty(), Optional.of(refusal), Optional.empty());
         }
     }
 

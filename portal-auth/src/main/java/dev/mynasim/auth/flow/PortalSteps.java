@@ -34,7 +34,11 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class PortalSteps implements PortalFlow {
 
-    static final String EXPIRED = "この手続きは有効期限が切れたか、既に完了しています。サービスの画面からやり直してください";
+    static final Refusal EXPIRED = new Refusal("transaction-expired",
+            "この手続きは有効期限が切れたか、既に完了しています。サービスの画面からやり直してください",
+            "This step has expired or is already complete; start again from the service");
+    static final Refusal NOT_SELECTABLE = new Refusal("card-not-selectable", "このカードは選択できません",
+            "This card cannot be chosen");
 
     private final Transactions transactions;
     private final VerificationSessions sessions;
@@ -92,13 +96,13 @@ public class PortalSteps implements PortalFlow {
         AuthorizationTransaction tx = found.get();
         RegisteredService service = transactions.service(tx);
         if (cards.find(cardSerial).flatMap(VirtualCard::owner).filter(o -> !o.equals(service.clientId().apiUser())).isPresent()) {
-            return Next.stay("このカードは選択できません");
+            return Next.stay(NOT_SELECTABLE);
         }
         String context = "client=" + tx.environment().path() + "/" + tx.clientId();
         var outcome = faults.card(tx.environment(), service.clientId(), cardSerial, tx.id(), "portal", context)
                 .orElseGet(() -> verification.read(cardSerial, pin, tx.environment(), "portal", context));
         if (!outcome.verified()) {
-            return Next.stay(outcome.messageJa());
+            return Next.stay(new Refusal(outcome.code(), outcome.messageJa(), outcome.message()));
         }
         VerificationSessions.CardStepDone done = sessions.complete(tx, outcome);
         String location = remembered(done.transaction(), service).orElse(PortalPages.consent(tx.id()));

@@ -1,6 +1,7 @@
 package dev.mynasim.web.portal;
 
 import dev.mynasim.auth.api.PortalFlow;
+import dev.mynasim.web.page.PortalLocale;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import java.util.Optional;
@@ -15,6 +16,9 @@ public abstract class FlowPage<S> {
 
     @Inject
     PortalFlow flow;
+
+    @Inject
+    PortalLocale locale;
 
     private String tx;
     private String message;
@@ -49,7 +53,7 @@ public abstract class FlowPage<S> {
 
     /** Carries out the flow's answer; stays on the page with its message when there is no redirect. */
     String follow(PortalFlow.Next next) {
-        message = Navigation.follow(next);
+        message = Navigation.follow(next, "ja".equals(locale.getCurrent().getLanguage()));
         return null;
     }
 }

@@ -14,8 +14,8 @@ final class Navigation {
     private Navigation() {
     }
 
-    /** Returns the message to show on the same page, or null after sending the redirect. */
-    static String follow(PortalFlow.Next next) {
+    /** Returns the message to show on the same page, in the reader's language, or null after sending the redirect. */
+    static String follow(PortalFlow.Next next, boolean japanese) {
         FacesContext faces = FacesContext.getCurrentInstance();
         ExternalContext external = faces.getExternalContext();
         next.cookie().ifPresent(cookie -> external.addResponseCookie(cookie.name(), cookie.value(), Map.of(
@@ -31,7 +31,7 @@ final class Navigation {
                 throw new UncheckedIOException(e);
             }
         }
-        String message = next.message().orElse("");
+        String message = next.refusal().map(r -> japanese ? r.messageJa() : r.message()).orElse("");
         faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, message));
         return message;
     }

@@ -56,6 +56,18 @@ class PinLockIT {
     }
 
     @Test
+    void theCardStepWordsARefusedReadInTheReadersLanguage() {
+        String card = portal.aCard("6543");
+        try (Browser browser = Browser.htmlUnit(server)) {
+            portal.authorize(browser, TEST, "AA0003", "english", null);
+            browser.addCookie(new org.openqa.selenium.Cookie("mynasim_lang", "en", "/"));
+            browser.readCard(card, "0000");
+            assertThat(browser.cardMessage()).isEqualTo("Wrong PIN; 2 more wrong and the card locks");
+            assertThat(card(card).getInt("failures")).isEqualTo(1);
+        }
+    }
+
+    @Test
     void aRightPinAfterAWrongOneResetsTheCount() {
         String card = portal.aCard("5432");
         try (Browser browser = Browser.htmlUnit(server)) {
