@@ -47,6 +47,12 @@ record LaunchOptions(int port, Path data, String dbUrl, String dbClass, String d
             Every other setting comes from the environment as well (MYNASIM_DEMO_DATA, ...; see README.md).
             """;
 
+    /**
+     * H2 keeps a commit in memory for up to half a second by default (WRITE_DELAY 500): a kill -9 then loses commits a
+     * client saw answered (reliability/CrashIT found refresh tokens and revocations gone). WRITE_DELAY=0 writes each
+     * commit to the file before the answer.
+     */
+    static final String H2_DURABLE = ";WRITE_DELAY=0";
     static final String H2_CLASS = "dev.mynasim.web.persistence.H2LocalDataSource";
     static final String POSTGRES_CLASS = "org.postgresql.ds.PGSimpleDataSource";
 
@@ -112,7 +118,7 @@ record LaunchOptions(int port, Path data, String dbUrl, String dbClass, String d
         String user = setting(given, "--db-user", environment, "MYNASIM_DB_USER", "");
         String dbClass;
         if (url.isEmpty()) {
-            url = "jdbc:h2:file:" + data.resolve("db/mynasim");
+            url = "jdbc:h2:file:" + data.resolve("db/mynasim") + H2_DURABLE;
             dbClass = H2_CLASS;
             user = user.isEmpty() ? "sa" : user;
             password = password.isEmpty() ? "mynasim" : password;

@@ -25,7 +25,7 @@ class LaunchOptionsTest {
         LaunchOptions options = parse(Map.of());
 
         assertThat(options.systemProperties())
-                .containsEntry("mynasim.db.url", "jdbc:h2:file:" + folder.resolve("data/db/mynasim"))
+                .containsEntry("mynasim.db.url", "jdbc:h2:file:" + folder.resolve("data/db/mynasim") + ";WRITE_DELAY=0")
                 .containsEntry("mynasim.db.class", LaunchOptions.H2_CLASS)
                 .containsEntry("mynasim.db.user", "sa")
                 .containsEntry("mynasim.base-url", "http://localhost:8080")
