@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import dev.mynasim.testing.Mynasim;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -71,7 +72,7 @@ class CrashIT {
         int lost = 0;
         long dataCallsCovered = 0;
         List<String> failures = new ArrayList<>();
-        Node node = Node.start(data);
+        Mynasim node = Node.start(data, 0);
         try {
             String client = registerService(node);
             List<String[]> cards = new ArrayList<>();
@@ -82,7 +83,7 @@ class CrashIT {
                 AtomicBoolean stop = new AtomicBoolean();
                 List<Thread> users = new ArrayList<>();
                 for (String[] card : cards) {
-                    Node target = node;
+                    Mynasim target = node;
                     Thread user = new Thread(() -> load(target, client, card, grants, dataCalls, stop),
                             "user-" + card[0]);
                     users.add(user);
@@ -98,11 +99,13 @@ class CrashIT {
                 // the data calls answered at least a second before the kill: their audit records must be there
                 long callsBefore = dataCalls.stream().filter(t -> t < killedAt - 1_000_000_000L).count();
                 long callsTotal = dataCalls.size();
-                node = Node.start(data, node.port);
+                long started = System.nanoTime();
+                node = Node.start(data, node.port());
+                long restartMillis = (System.nanoTime() - started) / 1_000_000;
                 Map<String, Object> checked = verify(node, client, grants);
                 lost += (int) checked.get("lost");
                 long audited = count(node, "data.view");
-                checked.put("restartMillis", node.readyMillis);
+                checked.put("restartMillis", restartMillis);
                 checked.put("dataCallsAnswered", callsTotal);
                 checked.put("dataCallsAnsweredBeforeTheLastSecond", callsBefore);
                 checked.put("dataViewAuditRecords", audited);
@@ -111,7 +114,7 @@ class CrashIT {
                     failures.add("kill " + round + ": " + audited + " data.view records, " + callsBefore
                             + " data calls answered before the last second");
                 }
-                Map<String, Object> chain = new Http().get(node.url() + "/admin/api/audit/check", Http.OPERATOR).json();
+                Map<String, Object> chain = new Http().get(node.loopbackUrl() + "/admin/api/audit/check", Http.OPERATOR).json();
                 checked.put("auditChain", chain);
                 if (!Boolean.TRUE.equals(chain.get("intact"))) {
                     failures.add("kill " + round + ": the audit chain is broken: " + chain);
@@ -143,7 +146,7 @@ class CrashIT {
     }
 
     /** One virtual user until told to stop or its node is gone: authorize, exchange, read data, refresh, revoke. */
-    private static void load(Node node, String client, String[] card, List<Grant> grants,
+    private static void load(Mynasim node, String client, String[] card, List<Grant> grants,
                              ConcurrentLinkedQueue<Long> dataCalls, AtomicBoolean stop) {
         Http http = new Http();
         String redirect = "http://127.0.0.1:9/callback";
@@ -162,12 +165,12 @@ class CrashIT {
                 query.put("login_hint", "card:" + card[0]);
                 query.put("mynasim_pin", card[1]);
                 query.put("mynasim_consent", "approve");
-                Http.Answer authorized = http.get(node.url() + "/test/oidc/authorize?" + Http.encode(query), null);
+                Http.Answer authorized = http.get(node.loopbackUrl() + "/test/oidc/authorize?" + Http.encode(query), null);
                 String code = authorized.redirected().get("code");
                 if (code == null) {
                     throw new IllegalStateException("no code: " + authorized.status() + " " + authorized.location());
                 }
-                Http.Answer tokens = http.form(node.url() + "/test/oidc/token", Map.of("grant_type", "authorization_code",
+                Http.Answer tokens = http.form(node.loopbackUrl() + "/test/oidc/token", Map.of("grant_type", "authorization_code",
                         "code", code, "redirect_uri", redirect, "client_id", client, "code_verifier", verifier));
                 if (tokens.status() != 200) {
                     throw new IllegalStateException("exchange: " + tokens.status() + " " + tokens.body());
@@ -178,14 +181,14 @@ class CrashIT {
                 synchronized (grants) {
                     grants.add(grant);
                 }
-                Http.Answer read = http.get(node.url() + "/test/api/v1/self-info/vaccinations",
+                Http.Answer read = http.get(node.loopbackUrl() + "/test/api/v1/self-info/vaccinations",
                         "Bearer " + grant.accessToken);
                 if (read.status() != 200) {
                     throw new IllegalStateException("data: " + read.status() + " " + read.body());
                 }
                 dataCalls.add(System.nanoTime());
                 grant.inFlight = true;
-                Http.Answer refreshed = http.form(node.url() + "/test/oidc/token", Map.of("grant_type", "refresh_token",
+                Http.Answer refreshed = http.form(node.loopbackUrl() + "/test/oidc/token", Map.of("grant_type", "refresh_token",
                         "refresh_token", grant.refreshToken, "client_id", client));
                 if (refreshed.status() != 200) {
                     throw new IllegalStateException("refresh: " + refreshed.status() + " " + refreshed.body());
@@ -195,7 +198,7 @@ class CrashIT {
                 grant.inFlight = false;
                 if (i % 3 == 2) {
                     grant.inFlight = true;
-                    Http.Answer revoked = http.form(node.url() + "/test/oidc/revoke", Map.of("token", grant.refreshToken,
+                    Http.Answer revoked = http.form(node.loopbackUrl() + "/test/oidc/revoke", Map.of("token", grant.refreshToken,
                             "client_id", client));
                     if (revoked.status() != 200) {
                         throw new IllegalStateException("revoke: " + revoked.status() + " " + revoked.body());
@@ -212,7 +215,7 @@ class CrashIT {
     }
 
     /** After the restart: every grant whose last answer the client saw is as the client knows it. */
-    private static Map<String, Object> verify(Node node, String client, List<Grant> grants) throws IOException {
+    private static Map<String, Object> verify(Mynasim node, String client, List<Grant> grants) throws IOException {
         Http http = new Http();
         int working = 0;
         int refusedAsRevoked = 0;
@@ -229,8 +232,8 @@ class CrashIT {
                 inFlight++;
                 continue;
             }
-            Http.Answer read = http.get(node.url() + "/test/api/v1/self-info/vaccinations", "Bearer " + grant.accessToken);
-            Http.Answer refreshed = http.form(node.url() + "/test/oidc/token", Map.of("grant_type", "refresh_token",
+            Http.Answer read = http.get(node.loopbackUrl() + "/test/api/v1/self-info/vaccinations", "Bearer " + grant.accessToken);
+            Http.Answer refreshed = http.form(node.loopbackUrl() + "/test/oidc/token", Map.of("grant_type", "refresh_token",
                     "refresh_token", grant.refreshToken, "client_id", client));
             if (refreshed.status() == 200) {
                 grant.refreshToken = (String) refreshed.json().get("refresh_token");
@@ -268,7 +271,7 @@ class CrashIT {
         return checked;
     }
 
-    private static String registerService(Node node) throws IOException {
+    private static String registerService(Mynasim node) throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("apiUserId", "SP00000001");
         body.put("serviceId", "RL" + String.format("%04d", RANDOM.nextInt(10_000)));
@@ -279,14 +282,14 @@ class CrashIT {
         body.put("skipFeature", true);
         body.put("clientAuth", "none");
         body.put("headless", true);
-        Http.Answer registered = new Http().json("POST", node.url() + "/admin/api/environments/test/services",
+        Http.Answer registered = new Http().json("POST", node.loopbackUrl() + "/admin/api/environments/test/services",
                 Http.OPERATOR, body);
         assertThat(registered.status()).as(registered.body()).isEqualTo(201);
         return (String) registered.json().get("clientId");
     }
 
-    private static String[] createCard(Node node, String pin) throws IOException {
-        Http.Answer card = new Http().json("POST", node.url() + "/admin/api/cards", Http.OPERATOR, Map.of("pin", pin,
+    private static String[] createCard(Mynasim node, String pin) throws IOException {
+        Http.Answer card = new Http().json("POST", node.loopbackUrl() + "/admin/api/cards", Http.OPERATOR, Map.of("pin", pin,
                 "name", "信頼 太郎", "nameKana", "シンライ タロウ", "birthdate", "1990-04-01", "gender", "male",
                 "address", "東京都千代田区霞が関一丁目1番1号"));
         assertThat(card.status()).as(card.body()).isEqualTo(201);
@@ -294,10 +297,10 @@ class CrashIT {
     }
 
     /** The audit records of an action, paged through (at most 1,000 a page). */
-    private static long count(Node node, String action) throws IOException {
+    private static long count(Mynasim node, String action) throws IOException {
         long total = 0;
         for (int offset = 0; offset < 10_000_000; offset += 1000) {
-            int page = new Http().get(node.url() + "/admin/api/audit?action=" + action + "&limit=1000&offset=" + offset,
+            int page = new Http().get(node.loopbackUrl() + "/admin/api/audit?action=" + action + "&limit=1000&offset=" + offset,
                     Http.OPERATOR).array().size();
             total += page;
             if (page < 1000) {

@@ -43,37 +43,52 @@ public final class Mynasim implements AutoCloseable {
     }
 
     /**
-     * Starts {@code java -jar jar --port P --data data options...} and returns once it printed that it is ready; its
-     * output goes to {@link #logFile()}.
+     * Starts {@code java -jar jar --port P --data data options...} on a free loopback port and returns once it printed
+     * that it is ready; its output goes to {@link #logFile()}.
      */
     public static Mynasim start(Path jar, Path data, String... options) {
+        try {
+            return start(jar, data, freePort(), options);
+        } catch (IOException e) {
+            throw new IllegalStateException("no free port", e);
+        }
+    }
+
+    /**
+     * The same on a given port: to restart a simulator where it was (its issuer and its tokens' audience name the
+     * port), on the same data folder or database.
+     */
+    public static Mynasim start(Path jar, Path data, int port, String... options) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("mynasim.jar not found at " + jar.toAbsolutePath()
                     + "; set -Dmynasim.jar or MYNASIM_JAR to the jar (mvn -B package writes launcher/target/mynasim.jar)");
         }
         try {
             Files.createDirectories(data);
-            int port = freePort();
             Path log = data.resolve("mynasim.log");
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:+UseSerialGC", "-jar",
                     jar.toAbsolutePath().toString(), "--port", Integer.toString(port),
                     "--data", data.toAbsolutePath().toString()));
             command.addAll(List.of(options));
-            Process process = new ProcessBuilder(command)
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            // a restart appends to the log of the run before, so that the ready line looked for is the new one
+            long before = Files.exists(log) ? Files.size(log) : 0;
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
             Mynasim mynasim = new Mynasim(process, port, data);
-            mynasim.awaitReady(log);
+            mynasim.awaitReady(log, before);
             return mynasim;
         } catch (IOException e) {
             throw new IllegalStateException("cannot start " + jar, e);
         }
     }
 
-    private void awaitReady(Path log) throws IOException {
+    private void awaitReady(Path log, long from) throws IOException {
         long deadline = System.nanoTime() + STARTUP_LIMIT.toNanos();
         while (System.nanoTime() < deadline) {
-            String text = Files.readString(log, StandardCharsets.UTF_8);
+            byte[] bytes = Files.readAllBytes(log);
+            String text = new String(bytes, (int) Math.min(from, bytes.length), (int) Math.max(0, bytes.length - from),
+                    StandardCharsets.UTF_8);
             if (text.contains("mynasim ready on ")) {
                 return;
             }
@@ -263,6 +278,27 @@ public final class Mynasim implements AutoCloseable {
             return JSONObjectUtils.parse(text);
         } catch (ParseException e) {
             throw new IllegalStateException("not a JSON object: " + text, e);
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** {@code kill -9} by its PID, for crash tests: the JVM gets no chance to flush, commit or close anything. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("mynasim " + pid() + " still runs 30 s after SIGKILL");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while mynasim was killed", e);
         }
     }
 

@@ -129,6 +129,23 @@ public class BodyLimitFilter implements ContainerRequestFilter {
         }
     }
 
+    /**
+     * The client's body could not be read: it stopped before its declared length, or came slower than the listener's
+     * read timeout. The client's fault, answered 400 by {@link UnreadableStreamMapper}, never a 500.
+     */
+    static final class Unreadable extends IOException {
+        Unreadable(IOException cause) {
+            super("the request body could not be read: " + cause, cause);
+        }
+    }
+
+    static Response unreadable(boolean oauth) {
+        String reason = "The request body could not be read: it ended before its declared length or came too slowly";
+        Response response = oauth ? oauthInvalidRequest(reason) : new Problem(400, "body-unreadable", "body", reason,
+                "リクエストボディを読み取れませんでした (宣言された長さより前に終わったか、送信が遅すぎます)").response();
+        return Response.fromResponse(response).header("Connection", "close").build();
+    }
+
     private static final class Limited extends FilterInputStream {
         private final long max;
         private long count;
@@ -140,7 +157,12 @@ public class BodyLimitFilter implements ContainerRequestFilter {
 
         @Override
         public int read() throws IOException {
-            int b = super.read();
+            int b;
+            try {
+                b = super.read();
+            } catch (IOException e) {
+                throw new Unreadable(e);
+            }
             if (b >= 0) {
                 count(1);
             }
@@ -149,7 +171,12 @@ public class BodyLimitFilter implements ContainerRequestFilter {
 
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
+            int n;
+            try {
+                n = super.read(buffer, offset, length);
+            } catch (IOException e) {
+                throw new Unreadable(e);
+            }
             if (n > 0) {
                 count(n);
             }

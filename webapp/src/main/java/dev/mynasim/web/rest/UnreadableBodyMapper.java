@@ -26,6 +26,9 @@ public class UnreadableBodyMapper implements ExceptionMapper<ProcessingException
                 RuleViolation v = BodyLimitFilter.tooLarge(tooLarge.maxBytes);
                 return new Problem(400, v.rule(), v.field(), v.getMessage(), v.messageJa()).response();
             }
+            if (cause instanceof BodyLimitFilter.Unreadable) {
+                return BodyLimitFilter.unreadable(false);
+            }
             if (cause instanceof RuleViolation violation) {
                 return new RuleViolationMapper().toResponse(violation);
             }
