@@ -149,35 +149,12 @@ class CrashIT {
     private static void load(Mynasim node, String client, String[] card, List<Grant> grants,
                              ConcurrentLinkedQueue<Long> dataCalls, AtomicBoolean stop) {
         Http http = new Http();
-        String redirect = "http://127.0.0.1:9/callback";
         try {
             for (int i = 0; i < MAX_ITERATIONS && !stop.get(); i++) {
-                String verifier = random();
-                Map<String, String> query = new LinkedHashMap<>();
-                query.put("response_type", "code");
-                query.put("client_id", client);
-                query.put("redirect_uri", redirect);
-                query.put("state", random());
-                query.put("nonce", random());
-                query.put("scope", "openid self-info");
-                query.put("code_challenge", challenge(verifier));
-                query.put("code_challenge_method", "S256");
-                query.put("login_hint", "card:" + card[0]);
-                query.put("mynasim_pin", card[1]);
-                query.put("mynasim_consent", "approve");
-                Http.Answer authorized = http.get(node.loopbackUrl() + "/test/oidc/authorize?" + Http.encode(query), null);
-                String code = authorized.redirected().get("code");
-                if (code == null) {
-                    throw new IllegalStateException("no code: " + authorized.status() + " " + authorized.location());
-                }
-                Http.Answer tokens = http.form(node.loopbackUrl() + "/test/oidc/token", Map.of("grant_type", "authorization_code",
-                        "code", code, "redirect_uri", redirect, "client_id", client, "code_verifier", verifier));
-                if (tokens.status() != 200) {
-                    throw new IllegalStateException("exchange: " + tokens.status() + " " + tokens.body());
-                }
+                String[] tokens = authorize(node, http, client, card);
                 Grant grant = new Grant();
-                grant.refreshToken = (String) tokens.json().get("refresh_token");
-                grant.accessToken = (String) tokens.json().get("access_token");
+                grant.accessToken = tokens[0];
+                grant.refreshToken = tokens[1];
                 synchronized (grants) {
                     grants.add(grant);
                 }
@@ -212,6 +189,35 @@ class CrashIT {
         } catch (RuntimeException unexpected) {
             ERRORS.add(unexpected.getMessage());
         }
+    }
+
+    /** A headless authorization on the OpenID Connect door and its code exchange: the access and refresh tokens. */
+    static String[] authorize(Mynasim node, Http http, String client, String[] card) throws IOException {
+        String redirect = "http://127.0.0.1:9/callback";
+        String verifier = random();
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("response_type", "code");
+        query.put("client_id", client);
+        query.put("redirect_uri", redirect);
+        query.put("state", random());
+        query.put("nonce", random());
+        query.put("scope", "openid self-info");
+        query.put("code_challenge", challenge(verifier));
+        query.put("code_challenge_method", "S256");
+        query.put("login_hint", "card:" + card[0]);
+        query.put("mynasim_pin", card[1]);
+        query.put("mynasim_consent", "approve");
+        Http.Answer authorized = http.get(node.loopbackUrl() + "/test/oidc/authorize?" + Http.encode(query), null);
+        String code = authorized.redirected().get("code");
+        if (code == null) {
+            throw new IllegalStateException("no code: " + authorized.status() + " " + authorized.location());
+        }
+        Http.Answer tokens = http.form(node.loopbackUrl() + "/test/oidc/token", Map.of("grant_type", "authorization_code",
+                "code", code, "redirect_uri", redirect, "client_id", client, "code_verifier", verifier));
+        if (tokens.status() != 200) {
+            throw new IllegalStateException("exchange: " + tokens.status() + " " + tokens.body());
+        }
+        return new String[] {(String) tokens.json().get("access_token"), (String) tokens.json().get("refresh_token")};
     }
 
     /** After the restart: every grant whose last answer the client saw is as the client knows it. */
@@ -271,7 +277,7 @@ class CrashIT {
         return checked;
     }
 
-    private static String registerService(Mynasim node) throws IOException {
+    static String registerService(Mynasim node) throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("apiUserId", "SP00000001");
         body.put("serviceId", "RL" + String.format("%04d", RANDOM.nextInt(10_000)));
@@ -288,7 +294,7 @@ class CrashIT {
         return (String) registered.json().get("clientId");
     }
 
-    private static String[] createCard(Mynasim node, String pin) throws IOException {
+    static String[] createCard(Mynasim node, String pin) throws IOException {
         Http.Answer card = new Http().json("POST", node.loopbackUrl() + "/admin/api/cards", Http.OPERATOR, Map.of("pin", pin,
                 "name", "信頼 太郎", "nameKana", "シンライ タロウ", "birthdate", "1990-04-01", "gender", "male",
                 "address", "東京都千代田区霞が関一丁目1番1号"));
