@@ -316,13 +316,13 @@ class CrashIT {
         return total;
     }
 
-    private static String random() {
+    static String random() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    private static String challenge(String verifier) {
+    static String challenge(String verifier) {
         try {
             return Base64.getUrlEncoder().withoutPadding().encodeToString(MessageDigest.getInstance("SHA-256")
                     .digest(verifier.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));

@@ -17,8 +17,11 @@ final class Node {
     private Node() {
     }
 
-    /** Starts a node on the port (a restart keeps its port: the issuer and the tokens' audience name it). */
-    static Mynasim start(Path data, int port) throws IOException {
+    /**
+     * Starts a node on the port, 0 for a free one (a restart keeps its port: the issuer and the tokens' audience name
+     * it); {@code extra}: more options of the jar, after the database's.
+     */
+    static Mynasim start(Path data, int port, String... extra) throws IOException {
         Files.createDirectories(data);
         List<String> options = new ArrayList<>();
         String dbUrl = System.getProperty("reliability.db.url", "");
@@ -28,6 +31,7 @@ final class Node {
             Files.setPosixFilePermissions(password, PosixFilePermissions.fromString("rw-------"));
             options.addAll(List.of("--db-url", dbUrl, "--db-user", "postgres", "--db-password-file", password.toString()));
         }
+        options.addAll(List.of(extra));
         Path jar = Path.of(System.getProperty("mynasim.jar", "../launcher/target/mynasim.jar"));
         return port == 0 ? Mynasim.start(jar, data, options.toArray(String[]::new))
                 : Mynasim.start(jar, data, port, options.toArray(String[]::new));

@@ -46,7 +46,7 @@ public class CardVerification {
     @Transactional
     public Outcome read(String serial, String pinText, Environment environment, String actor, String context) {
         Instant now = clock.instant();
-        Optional<VirtualCard> found = cards.find(serial);
+        Optional<VirtualCard> found = cards.findForUpdate(serial);
         if (found.isEmpty()) {
             return failed(serial, now, actor, context, "card-unknown", "カードを読み取れません。カードを選び直してください",
                     "The card cannot be read; choose a card again");

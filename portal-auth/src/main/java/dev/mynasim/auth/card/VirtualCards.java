@@ -8,6 +8,7 @@ import dev.mynasim.registry.api.RuleViolation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.io.ByteArrayOutputStream;
@@ -71,6 +72,15 @@ public class VirtualCards {
     @Transactional
     public Optional<VirtualCard> find(String serial) {
         return serial == null ? Optional.empty() : Optional.ofNullable(em.find(VirtualCard.class, serial));
+    }
+
+    /**
+     * The card, its row locked until the caller's transaction ends (SELECT … FOR UPDATE): reads of one card on any
+     * node, at the same moment, count their wrong PINs one after the other, so none is lost and the card locks once.
+     */
+    public Optional<VirtualCard> findForUpdate(String serial) {
+        return serial == null ? Optional.empty()
+                : Optional.ofNullable(em.find(VirtualCard.class, serial, LockModeType.PESSIMISTIC_WRITE));
     }
 
     /** The cards a tester may pick in a flow of this API user: the global ones and its own. */

@@ -10,6 +10,9 @@ import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -54,9 +57,41 @@ public class Database {
     @Inject
     private Event<SchemaMigrated> migrated;
 
+    /**
+     * The key of the PostgreSQL advisory lock that nodes of a cluster take, one after the other, for their start-up
+     * writes: the migrations, and what the start-up observers create once (console accounts, demo data, the test CA,
+     * signing keys). Two nodes started together on an empty schema otherwise both insert the demo data and one fails.
+     */
+    static final long STARTUP_LOCK = 0x6d796e6173696dL;
+
     @PostConstruct
     void migrate() {
         startupChecks.run();
+        try (Connection lock = dataSource.getConnection()) {
+            boolean postgres = lock.getMetaData().getDatabaseProductName().equals("PostgreSQL");
+            if (postgres) {
+                advisory(lock, "pg_advisory_lock");
+            }
+            try {
+                migrateModules();
+                migrated.fire(new SchemaMigrated());
+            } finally {
+                if (postgres) {
+                    advisory(lock, "pg_advisory_unlock");
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("the start-up lock could not be taken or released: " + e.getMessage(), e);
+        }
+    }
+
+    private static void advisory(Connection connection, String function) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("select " + function + "(" + STARTUP_LOCK + ")");
+        }
+    }
+
+    private void migrateModules() {
         for (String module : MODULES) {
             var result = Flyway.configure(getClass().getClassLoader())
                     .dataSource(dataSource)
@@ -71,6 +106,5 @@ public class Database {
             LOG.info(() -> "Schema of module " + module + ": " + result.migrationsExecuted
                     + " migration(s) applied, now at version " + result.targetSchemaVersion);
         }
-        migrated.fire(new SchemaMigrated());
     }
 }
