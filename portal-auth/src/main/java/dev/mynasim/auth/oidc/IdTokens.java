@@ -4,7 +4,6 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -82,12 +81,12 @@ public class IdTokens {
                 com.nimbusds.jose.jwk.ECKey key = keys.ecSigningKey(grant.environment());
                 jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).type(JOSEObjectType.JWT)
                         .keyID(key.getKeyID()).build(), claims.build());
-                jwt.sign(new com.nimbusds.jose.crypto.ECDSASigner(key));
+                jwt.sign(keys.signer(key));
             } else {
                 RSAKey key = keys.signingKey(grant.environment());
                 jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT)
                         .keyID(key.getKeyID()).build(), claims.build());
-                jwt.sign(new RSASSASigner(key));
+                jwt.sign(keys.signer(key));
             }
             return jwt.serialize();
         } catch (JOSEException e) {

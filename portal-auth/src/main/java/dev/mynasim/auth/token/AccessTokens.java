@@ -4,7 +4,6 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -116,7 +115,7 @@ public class AccessTokens {
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256)
                 .type(new JOSEObjectType("at+jwt")).keyID(key.getKeyID()).build(), claims);
         try {
-            jwt.sign(new RSASSASigner(key));
+            jwt.sign(keys.signer(key));
         } catch (JOSEException e) {
             throw new IllegalStateException("could not sign an access token", e);
         }

@@ -5,7 +5,6 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.Payload;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.RSAKey;
 import dev.mynasim.auth.api.NoticeSigner;
 import dev.mynasim.registry.api.Environment;
@@ -25,7 +24,7 @@ public class NoticeSignatures implements NoticeSigner {
         JWSObject jws = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
                 new Payload(body));
         try {
-            jws.sign(new RSASSASigner(key));
+            jws.sign(keys.signer(key));
         } catch (JOSEException e) {
             throw new IllegalStateException("could not sign a notice", e);
         }
