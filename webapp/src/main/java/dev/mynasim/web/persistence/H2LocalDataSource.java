@@ -18,12 +18,26 @@ public class H2LocalDataSource implements DataSource {
 
     private final JdbcDataSource h2 = new JdbcDataSource();
 
+    /**
+     * H2 keeps the last {@code QUERY_CACHE_SIZE} parsed statements per connection, 8 by default: fewer than one token
+     * request and the request log's writer use on a pooled connection, so each statement was parsed again. A URL that
+     * sets its own size keeps it.
+     */
+    static final String QUERY_CACHE = "QUERY_CACHE_SIZE=64";
+
     public void setUrl(String url) {
-        h2.setURL(url);
+        h2.setURL(withQueryCache(url));
     }
 
     public void setURL(String url) {
-        h2.setURL(url);
+        h2.setURL(withQueryCache(url));
+    }
+
+    static String withQueryCache(String url) {
+        if (url == null || url.toUpperCase(java.util.Locale.ROOT).contains(";QUERY_CACHE_SIZE=")) {
+            return url;
+        }
+        return url + (url.endsWith(";") ? "" : ";") + QUERY_CACHE;
     }
 
     public String getUrl() {
