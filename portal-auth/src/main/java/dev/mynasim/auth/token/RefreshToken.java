@@ -3,13 +3,20 @@ package dev.mynasim.auth.token;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
 /** A refresh token, known by its SHA-256 only; used once, then dead (rotation). */
 @Entity
 @Table(name = "refresh_token")
+@NamedQuery(name = RefreshToken.LOCK, query = "select t from RefreshToken t where t.tokenHash = :hash",
+        lockMode = LockModeType.PESSIMISTIC_WRITE)
 public class RefreshToken {
+
+    /** Reads a token and locks its row; prepared once, where EclipseLink builds a locking find's SQL on every call. */
+    static final String LOCK = "RefreshToken.lock";
 
     @Id
     @Column(name = "token_hash")

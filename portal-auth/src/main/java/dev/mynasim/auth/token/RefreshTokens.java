@@ -7,7 +7,6 @@ import dev.mynasim.registry.api.MynaApi;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -64,11 +63,13 @@ public class RefreshTokens {
      */
     @Transactional(dontRollbackOn = Refused.class)
     public OAuthGrant use(String value, String clientId) {
-        RefreshToken token = em.find(RefreshToken.class, Secrets.hash(value), LockModeType.PESSIMISTIC_WRITE);
-        if (token == null) {
-            throw new Refused("the refresh token is unknown");
-        }
-        OAuthGrant grant = consents.findGrant(token.grantId()).orElseThrow(() -> new Refused("the grant is unknown"));
+        RefreshToken token = em.createNamedQuery(RefreshToken.LOCK, RefreshToken.class)
+                .setParameter("hash", Secrets.hash(value)).getResultStream().findFirst()
+                .orElseThrow(() -> new Refused("the refresh token is unknown"));
+        // the grant with its consent in one query
+        Consents.GrantState state = consents.grantState(token.grantId())
+                .orElseThrow(() -> new Refused("the grant is unknown"));
+        OAuthGrant grant = state.grant();
         if (!grant.client().toString().equals(clientId)) {
             throw new Refused("the refresh token was issued to another client");
         }
@@ -79,7 +80,7 @@ public class RefreshTokens {
         if (!clock.instant().isBefore(token.expiresAt())) {
             throw new Refused("the refresh token has expired");
         }
-        if (!consents.stands(grant)) {
+        if (!state.stands()) {
             throw new Refused("the consent or grant behind the refresh token was revoked");
         }
         token.use(clock.instant());
