@@ -43,7 +43,8 @@ import org.junit.jupiter.api.Test;
 /** Client authentication at both doors' token endpoints: each method, and what each endpoint accepts. */
 class ClientAuthenticationTest {
 
-    static final Instant NOW = Instant.parse("2026-12-07T01:00:00Z");
+    /** Nimbus checks an assertion's expiry on the system clock, so the simulator clock of the test is now too. */
+    static final Instant NOW = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     static final String ISSUER = "http://sim.example/test";
     static final ClientId PUBLIC = ClientId.parse("SP00000001_AA0001");
     static final ClientId WITH_SECRET = ClientId.parse("SP00000001_AA0002");
