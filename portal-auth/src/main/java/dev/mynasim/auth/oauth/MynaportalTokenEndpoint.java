@@ -73,7 +73,7 @@ public class MynaportalTokenEndpoint {
         OAuthGrant grant = consents.grant(granted.consentId(), granted.authTime(), List.of(), "portal");
         AccessTokens.Issued token = tokens.issue(grant, client.certificate());
         codes.markUsed(code, grant.id());
-        tokens.audit("token.issue", grant, token);
+        tokens.audit("token.issue", grant, token.scope());
         return new AccessTokenResponse(new Tokens(token.bearer(), null));
     }
 }

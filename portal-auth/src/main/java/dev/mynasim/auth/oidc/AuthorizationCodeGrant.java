@@ -9,14 +9,12 @@ import com.nimbusds.oauth2.sdk.token.RefreshToken;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
 import dev.mynasim.auth.client.ClientAuthentication.AuthenticatedClient;
-import dev.mynasim.auth.consent.Consents;
 import dev.mynasim.auth.consent.OAuthGrant;
 import dev.mynasim.auth.flow.CodeStore;
 import dev.mynasim.auth.flow.IssuedCode;
 import dev.mynasim.auth.protocol.OAuthError;
 import dev.mynasim.auth.protocol.Parameters;
 import dev.mynasim.auth.token.AccessTokens;
-import dev.mynasim.auth.token.RefreshTokens;
 import dev.mynasim.registry.api.Environment;
 import dev.mynasim.registry.api.RegisteredService;
 import dev.mynasim.registry.api.RequestFacts;
@@ -34,24 +32,21 @@ import java.util.Map;
 public class AuthorizationCodeGrant implements GrantHandler {
 
     private final CodeStore codes;
-    private final Consents consents;
+    private final GrantWrites writes;
     private final AccessTokens tokens;
-    private final RefreshTokens refreshTokens;
     private final IdTokens idTokens;
 
     @Inject
-    public AuthorizationCodeGrant(CodeStore codes, Consents consents, AccessTokens tokens, RefreshTokens refreshTokens,
-                                  IdTokens idTokens) {
+    public AuthorizationCodeGrant(CodeStore codes, GrantWrites writes, AccessTokens tokens, IdTokens idTokens) {
         this.codes = codes;
-        this.consents = consents;
+        this.writes = writes;
         this.tokens = tokens;
-        this.refreshTokens = refreshTokens;
         this.idTokens = idTokens;
     }
 
     /** For the container's proxy. */
     protected AuthorizationCodeGrant() {
-        this(null, null, null, null, null);
+        this(null, null, null, null);
     }
 
     @Override
@@ -72,13 +67,13 @@ public class AuthorizationCodeGrant implements GrantHandler {
             RequestFacts.note("code.challenge", issued.extras().codeChallenge());
             checkVerifier(Parameters.required(form, "code_verifier"), issued.extras().codeChallenge());
         }
-        OAuthGrant grant = consents.grant(issued.consentId(), issued.authTime(), issued.extras().attributes(), "portal");
-        AccessTokens.Issued token = tokens.issue(grant, GrantScopes.of(grant), client.certificate());
+        GrantWrites.Written written = writes.grant(issued);
+        OAuthGrant grant = written.grant();
+        // after the commit: a replay of the code finds the grant to revoke
         codes.markUsed(code, grant.id());
-        tokens.audit("token.issue", grant, token);
-        RefreshToken refreshToken = new RefreshToken(refreshTokens.issue(grant));
+        AccessTokens.Issued token = tokens.issue(grant, GrantScopes.of(grant), client.certificate());
         String idToken = idTokens.issue(grant, service, issued.extras().nonce(), token.token());
-        return new OIDCTokenResponse(new OIDCTokens(idToken, token.bearer(), refreshToken));
+        return new OIDCTokenResponse(new OIDCTokens(idToken, token.bearer(), new RefreshToken(written.refreshToken())));
     }
 
     /** RFC 7636 §4.6: S256 of the verifier is the challenge of the authorization request. */

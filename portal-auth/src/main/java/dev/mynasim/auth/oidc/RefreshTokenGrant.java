@@ -24,12 +24,12 @@ import java.util.Map;
 public class RefreshTokenGrant implements GrantHandler {
 
     private final AccessTokens tokens;
-    private final RefreshTokens refreshTokens;
+    private final GrantWrites writes;
 
     @Inject
-    public RefreshTokenGrant(AccessTokens tokens, RefreshTokens refreshTokens) {
+    public RefreshTokenGrant(AccessTokens tokens, GrantWrites writes) {
         this.tokens = tokens;
-        this.refreshTokens = refreshTokens;
+        this.writes = writes;
     }
 
     /** For the container's proxy. */
@@ -44,17 +44,15 @@ public class RefreshTokenGrant implements GrantHandler {
 
     @Override
     public AccessTokenResponse grant(Environment environment, Map<String, List<String>> form, AuthenticatedClient client) {
-        OAuthGrant grant;
+        GrantWrites.Written written;
         try {
-            grant = refreshTokens.use(Parameters.required(form, "refresh_token"), client.service().clientId().toString());
+            written = writes.rotate(Parameters.required(form, "refresh_token"), client.service().clientId().toString(),
+                    environment);
         } catch (RefreshTokens.Refused e) {
             throw new OAuthError(400, "invalid_grant", e.getMessage());
         }
-        if (grant.environment() != environment) {
-            throw new OAuthError(400, "invalid_grant", "the refresh token belongs to another environment");
-        }
+        OAuthGrant grant = written.grant();
         AccessTokens.Issued token = tokens.issue(grant, GrantScopes.of(grant), client.certificate());
-        tokens.audit("token.refresh", grant, token);
-        return new AccessTokenResponse(new Tokens(token.bearer(), new RefreshToken(refreshTokens.issue(grant))));
+        return new AccessTokenResponse(new Tokens(token.bearer(), new RefreshToken(written.refreshToken())));
     }
 }

@@ -122,10 +122,10 @@ public class AccessTokens {
         return new Issued(jwt.serialize(), lifetime, scope);
     }
 
-    /** Audits an issue of a grant's tokens ({@code token.issue}, {@code token.refresh}). */
-    public void audit(String action, OAuthGrant grant, Issued token) {
+    /** Audits an issue of a grant's tokens ({@code token.issue}, {@code token.refresh}) of this scope. */
+    public void audit(String action, OAuthGrant grant, String scope) {
         audit.record("portal", action, grant.environment().path() + "/" + grant.client(),
-                "grant=" + grant.id() + " scope=" + token.scope() + " skipped=" + grant.cardSkipped());
+                "grant=" + grant.id() + " scope=" + scope + " skipped=" + grant.cardSkipped());
     }
 
     public String issuer(Environment environment) {
