@@ -33,7 +33,7 @@ class ClusterIT {
 
     @Test
     void twoNodesServeOneFlowTogetherAndBServesOnWhenAIsKilled() throws Exception {
-        Assumptions.assumeFalse(System.getProperty("reliability.db.url", "").isBlank(), "a cluster needs PostgreSQL");
+        Assumptions.assumeFalse(Node.database().isBlank(), "a cluster needs PostgreSQL");
         Path out = Path.of(System.getProperty("reliability.out", "target/reliability"));
         int hzA = freePort();
         int hzB = freePort();
@@ -43,8 +43,24 @@ class ClusterIT {
         // both at once: the first start of an environment's signing key races between them
         CompletableFuture<Mynasim> startingA = CompletableFuture.supplyAsync(() -> start(out.resolve("cluster-a"), hzA, members, "a"));
         CompletableFuture<Mynasim> startingB = CompletableFuture.supplyAsync(() -> start(out.resolve("cluster-b"), hzB, members, "b"));
-        Mynasim a = startingA.join();
-        Mynasim b = startingB.join();
+        Mynasim a;
+        Mynasim b;
+        try {
+            a = startingA.join();
+        } catch (RuntimeException e) {
+            try {
+                startingB.join().close();
+            } catch (RuntimeException bFailedToo) {
+                e.addSuppressed(bFailedToo);
+            }
+            throw e;
+        }
+        try {
+            b = startingB.join();
+        } catch (RuntimeException e) {
+            a.close();
+            throw e;
+        }
         try {
             long ready = System.nanoTime();
             report.put("bothReadyMillis", (ready - started) / 1_000_000);

@@ -22,9 +22,18 @@ final class Node {
      * it); {@code extra}: more options of the jar, after the database's.
      */
     static Mynasim start(Path data, int port, String... extra) throws IOException {
+        return start(database(), data, port, extra);
+    }
+
+    /** The suite's database: {@code reliability.db.url}, empty for the node's own H2 file. */
+    static String database() {
+        return System.getProperty("reliability.db.url", "");
+    }
+
+    /** The same on the given database ({@code ""}: the H2 file in the data folder). */
+    static Mynasim start(String dbUrl, Path data, int port, String... extra) throws IOException {
         Files.createDirectories(data);
         List<String> options = new ArrayList<>();
-        String dbUrl = System.getProperty("reliability.db.url", "");
         if (!dbUrl.isBlank()) {
             Path password = data.resolve("db-password");
             Files.writeString(password, "trust\n");
