@@ -31,6 +31,9 @@ class CrashIT {
     /** Bounds each virtual user, whatever happens. */
     static final int MAX_ITERATIONS = 2_000;
     static final SecureRandom RANDOM = new SecureRandom();
+    /** The suite's services share one schema: numbered from a random start, never twice in a run. */
+    static final java.util.concurrent.atomic.AtomicInteger SERVICE_NUMBERS = new java.util.concurrent.atomic.AtomicInteger(
+            RANDOM.nextInt(9_000));
     /** Answers a client did not expect (not a lost connection): reported, and none may come before a kill. */
     static final ConcurrentLinkedQueue<String> ERRORS = new ConcurrentLinkedQueue<>();
 
@@ -276,7 +279,7 @@ class CrashIT {
     static String registerService(Mynasim node) throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("apiUserId", "SP00000001");
-        body.put("serviceId", "RL" + String.format("%04d", RANDOM.nextInt(10_000)));
+        body.put("serviceId", "RL" + String.format("%04d", SERVICE_NUMBERS.getAndIncrement() % 10_000));
         body.put("displayName", "信頼性試験");
         body.put("consentText", "信頼性試験のために情報を取得します");
         body.put("apis", List.of("self-info"));

@@ -2,11 +2,11 @@ package dev.mynasim.reliability;
 
 import com.nimbusds.jose.util.JSONArrayUtils;
 import com.nimbusds.jose.util.JSONObjectUtils;
+import dev.mynasim.testing.Browser;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,7 +14,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -48,16 +47,7 @@ final class Http {
 
         /** The query parameters of the redirect's location. */
         Map<String, String> redirected() {
-            String query = URI.create(location()).getRawQuery();
-            Map<String, String> parameters = new LinkedHashMap<>();
-            if (query != null) {
-                for (String pair : query.split("&")) {
-                    String[] nameValue = pair.split("=", 2);
-                    parameters.put(URLDecoder.decode(nameValue[0], StandardCharsets.UTF_8),
-                            nameValue.length < 2 ? "" : URLDecoder.decode(nameValue[1], StandardCharsets.UTF_8));
-                }
-            }
-            return parameters;
+            return Browser.query(location());
         }
     }
 

@@ -208,7 +208,8 @@ public final class Browser {
         }
     }
 
-    private static Map<String, String> query(String location) {
+    /** The decoded query parameters of a redirect's location: {@code code}, {@code state}, {@code error} … */
+    public static Map<String, String> query(String location) {
         String query = URI.create(location).getRawQuery();
         Map<String, String> parameters = new LinkedHashMap<>();
         if (query != null) {
